@@ -1,0 +1,41 @@
+# One command per task; the same commands run in CI and on a laptop.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SPHINXOPTS ?= -W -n --keep-going
+BUILDDIR := _build
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help html serve test clean
+
+help:
+	@echo "make serve   build the archive and serve it at http://$(HOST):$(PORT) with live reload"
+	@echo "make html    build the archive into $(BUILDDIR)/html (warnings are errors)"
+	@echo "make test    run every test: unit, Sphinx roots, the whole site, the browser"
+	@echo "make clean   remove the build output"
+
+# The virtual environment is made on first use and refreshed when pyproject.toml changes.
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (Python 3.11+)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+html: $(STAMP)
+	$(BIN)/sphinx-build $(SPHINXOPTS) -b html -d $(BUILDDIR)/doctrees . $(BUILDDIR)/html
+
+serve: $(STAMP)
+	$(BIN)/sphinx-autobuild $(SPHINXOPTS) -b html -d $(BUILDDIR)/doctrees \
+		--host $(HOST) --port $(PORT) \
+		--watch extensions --watch vocabulary.toml --watch references.bib \
+		--re-ignore '(^|/)(\.venv|_build|tests|benchmarks|\.git)/' \
+		. $(BUILDDIR)/html
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(BUILDDIR)

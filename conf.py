@@ -1,0 +1,61 @@
+"""Sphinx configuration of the PPRNet research archive."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "extensions"))
+
+project = "PPRNet research archive"
+author = "Psychotherapy Practice Research Network"
+copyright = "2013-2026, Psychotherapy Practice Research Network"  # noqa: A001 (Sphinx name)
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+    "ablog",
+    "pprnet",
+]
+
+exclude_patterns = ["_build", ".venv", "README.md", "CONTRIBUTING.md", "tests", "benchmarks"]
+templates_path = ["_templates"]
+html_static_path = ["_static"]
+html_css_files = ["pprnet.css"]
+
+# Contributor text never becomes markup: raw HTML in Markdown is shown as text.
+myst_disable_syntax = ["html_block", "html_inline"]
+myst_enable_extensions = ["colon_fence"]
+myst_heading_anchors = 2
+
+bibtex_bibfiles = ["references.bib"]
+bibtex_reference_style = "author_year"
+
+# ablog: posts are the pages under posts/; dates are strict ISO; listings print titles only.
+blog_title = "PPRNet blog"
+blog_path = "blog"
+blog_baseurl = os.environ.get("PPRNET_BASEURL", "https://pprnet.github.io/archive/")
+blog_authors = {"Giorgio A. Tasca": ("Giorgio A. Tasca", None)}
+blog_archive_titles = True
+post_date_format = "%Y-%m-%d"
+post_date_format_short = "%Y-%m-%d"
+post_auto_excerpt = 1
+post_show_prev_next = False  # the extension renders previous/next with labels it escapes
+fontawesome_included = True  # else the theme edits this value and every build reads all pages
+
+html_theme = "pydata_sphinx_theme"
+html_title = "PPRNet archive"
+html_baseurl = blog_baseurl
+html_copy_source = False
+html_show_sourcelink = False
+html_last_updated_fmt = None
+html_theme_options = {
+    "navbar_align": "left",
+    "show_prev_next": False,
+    "secondary_sidebar_items": [],
+    "footer_start": ["copyright"],
+    "footer_end": [],
+}
+html_sidebars = {"**": []}

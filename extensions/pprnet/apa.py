@@ -1,0 +1,167 @@
+"""APA 7 reference formatting of BibTeX entries into pybtex rich text (pure, no Sphinx).
+
+The result renders through any pybtex backend: docutils nodes for pages, plain text for
+tests and feeds.
+"""
+
+from __future__ import annotations
+
+from pybtex.database import Entry, Person
+from pybtex.richtext import HRef, Tag, Text
+
+MAX_AUTHORS = 20
+
+
+def _latex(value: str) -> Text:
+    return Text.from_latex(value)
+
+
+def _plain(value: str) -> str:
+    return str(_latex(value))
+
+
+def _initials(person: Person) -> str:
+    """'Giorgio A.' -> 'G. A.'; 'Jean-Paul' -> 'J.-P.'."""
+    parts = []
+    for name in person.first_names + person.middle_names:
+        name = _plain(name)
+        parts.append("-".join(f"{piece[0]}." for piece in name.split("-") if piece))
+    return " ".join(parts)
+
+
+def _surname(person: Person) -> str:
+    return " ".join(_plain(name) for name in person.prelast_names + person.last_names)
+
+
+def _inverted(person: Person) -> str:
+    initials = _initials(person)
+    return f"{_surname(person)}, {initials}" if initials else _surname(person)
+
+
+def _direct(person: Person) -> str:
+    initials = _initials(person)
+    return f"{initials} {_surname(person)}" if initials else _surname(person)
+
+
+def format_authors(persons: list[Person]) -> str:
+    """APA 7 author list: up to 20 names, '&' before the last, '…' beyond 20."""
+    names = [_inverted(person) for person in persons]
+    if len(names) == 1:
+        return names[0]
+    if len(names) > MAX_AUTHORS:
+        return ", ".join(names[: MAX_AUTHORS - 1]) + ", . . . " + names[-1]
+    return ", ".join(names[:-1]) + ", & " + names[-1]
+
+
+def format_editors(persons: list[Person]) -> str:
+    names = [_direct(person) for person in persons]
+    if len(names) == 1:
+        joined = names[0]
+    elif len(names) == 2:
+        joined = f"{names[0]} & {names[1]}"
+    else:
+        joined = ", ".join(names[:-1]) + ", & " + names[-1]
+    return f"{joined} ({'Ed.' if len(names) == 1 else 'Eds.'})"
+
+
+def _sentence(text: Text) -> Text:
+    """End a title-like element with a period unless it ends with its own punctuation."""
+    return text if str(text).rstrip().endswith((".", "?", "!")) else Text(text, ".")
+
+
+def _doi_or_url(entry: Entry) -> Text | None:
+    doi = entry.fields.get("doi")
+    if doi:
+        doi = _plain(doi).removeprefix("https://doi.org/").removeprefix("doi:").strip()
+        url = f"https://doi.org/{doi}"
+        return Text(HRef(url, url))
+    url = entry.fields.get("url")
+    return Text(HRef(_plain(url), _plain(url))) if url else None
+
+
+def _author_year(entry: Entry) -> Text:
+    authors = entry.persons.get("author") or entry.persons.get("editor") or []
+    who = format_authors(authors) if authors else None
+    year = _plain(entry.fields.get("year", "n.d."))
+    head = Text(who, " ") if who else Text()
+    return Text(head, f"({year}). ")
+
+
+def _article(entry: Entry) -> list[Text]:
+    fields = entry.fields
+    source = Text(Tag("em", _latex(fields.get("journal", ""))))
+    if fields.get("volume"):
+        source = Text(source, ", ", Tag("em", _latex(fields["volume"])))
+        if fields.get("number"):
+            source = Text(source, "(", _latex(fields["number"]), ")")
+    if fields.get("pages"):
+        source = Text(source, ", ", _latex(fields["pages"]))
+    parts = [_sentence(_latex(fields.get("title", ""))), Text(source, ".")]
+    if not fields.get("volume") or "advance online" in fields.get("note", "").lower():
+        parts.append(Text("Advance online publication."))
+    return parts
+
+
+def _in_book(entry: Entry) -> list[Text]:
+    fields = entry.fields
+    book = Text(Tag("em", _latex(fields.get("booktitle", ""))))
+    locator = None
+    if fields.get("pages"):
+        locator = Text("pp. ", _latex(fields["pages"]))
+    elif fields.get("chapter"):
+        locator = Text("Chapter ", _latex(fields["chapter"]))
+    if locator is not None:
+        book = Text(book, " (", locator, ")")
+    editors = entry.persons.get("editor")
+    lead = Text("In ", format_editors(editors), ", ") if editors else Text("In ")
+    parts = [_sentence(_latex(fields.get("title", ""))), Text(lead, book, ".")]
+    if fields.get("publisher"):
+        parts.append(_sentence(_latex(fields["publisher"])))
+    return parts
+
+
+def _book(entry: Entry) -> list[Text]:
+    fields = entry.fields
+    title = Text(Tag("em", _latex(fields.get("title", ""))))
+    if fields.get("edition"):
+        title = Text(title, " (", _latex(fields["edition"]), " ed.)")
+    parts = [_sentence(title)]
+    if fields.get("publisher"):
+        parts.append(_sentence(_latex(fields["publisher"])))
+    return parts
+
+
+def _other(entry: Entry) -> list[Text]:
+    fields = entry.fields
+    parts = [_sentence(Text(Tag("em", _latex(fields.get("title", "")))))]
+    for name in ("howpublished", "institution", "publisher", "note"):
+        if fields.get(name):
+            parts.append(_sentence(_latex(fields[name])))
+    return parts
+
+
+_BODIES = {
+    "article": _article,
+    "incollection": _in_book,
+    "inbook": _in_book,
+    "inproceedings": _in_book,
+    "book": _book,
+}
+
+
+def format_reference(entry: Entry) -> Text:
+    """The APA 7 reference of one entry."""
+    parts = [_author_year(entry), *_BODIES.get(entry.type.lower(), _other)(entry)]
+    link = _doi_or_url(entry)
+    if link is not None:
+        parts.append(link)
+    return Text(*_join(parts))
+
+
+def _join(parts: list[Text]) -> list[Text | str]:
+    joined: list[Text | str] = []
+    for index, part in enumerate(parts):
+        if index > 1:
+            joined.append(" ")
+        joined.append(part)
+    return joined

@@ -1,0 +1,74 @@
+"""The `pprnet` domain: all cross-document state of the archive, keyed by docname."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Set
+from typing import TYPE_CHECKING, Any
+
+from sphinx.domains import Domain
+
+from .records import Archive, Post
+
+if TYPE_CHECKING:
+    from .sources import Sources
+
+
+class PPRNetDomain(Domain):
+    """Post records collected per document, and the archive derived from them once a build."""
+
+    name = "pprnet"
+    label = "PPRNet archive"
+    data_version = 1
+    initial_data: dict[str, Any] = {
+        "posts": {},  # docname -> Post
+        "listings": {},  # docname -> True: pages whose content lists posts
+        "archive": Archive(),  # derived after reading (see incremental.refresh_archive)
+        "sources": None,  # Sources: the vocabulary and bibliography of this build
+    }
+
+    @property
+    def posts(self) -> dict[str, Post]:
+        return self.data["posts"]  # type: ignore[no-any-return]
+
+    @property
+    def listings(self) -> dict[str, bool]:
+        return self.data["listings"]  # type: ignore[no-any-return]
+
+    @property
+    def archive(self) -> Archive:
+        return self.data["archive"]  # type: ignore[no-any-return]
+
+    @property
+    def sources(self) -> Sources:
+        sources = self.data["sources"]
+        assert sources is not None, "sources are loaded at builder-inited"
+        return sources  # type: ignore[no-any-return]
+
+    def add_post(self, post: Post) -> None:
+        self.posts[post.docname] = post
+
+    def note_listing(self, docname: str) -> None:
+        self.listings[docname] = True
+
+    def clear_doc(self, docname: str) -> None:
+        self.posts.pop(docname, None)
+        self.listings.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["posts"]:
+                self.posts[docname] = otherdata["posts"][docname]
+            if docname in otherdata["listings"]:
+                self.listings[docname] = True
+
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
+        return []
+
+    def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        return ()
+
+
+def get_domain(env: Any) -> PPRNetDomain:
+    domain = env.domains["pprnet"]
+    assert isinstance(domain, PPRNetDomain)
+    return domain

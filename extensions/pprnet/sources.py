@@ -1,0 +1,54 @@
+"""Load the vocabulary and the bibliography once per build and report their problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.errors import ConfigError
+from sphinx.util import logging
+
+from .bibfile import Bibliography, read_bibliography
+from .domain import get_domain
+from .vocabulary import Vocabulary, VocabularyError, load_vocabulary
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The data files every post is checked against."""
+
+    vocabulary: Vocabulary
+    vocabulary_path: Path
+    bibliography: Bibliography
+    bibliography_path: Path
+
+
+def load_sources(app: Sphinx) -> None:
+    """Read the vocabulary and `references.bib`; bib problems are located warnings."""
+    srcdir = Path(app.srcdir)
+    vocabulary_path = srcdir / app.config.pprnet_vocabulary
+    try:
+        vocabulary = load_vocabulary(vocabulary_path)
+    except (OSError, VocabularyError) as error:
+        raise ConfigError(f"pprnet: cannot load the vocabulary: {error}") from None
+    bibfiles = app.config.bibtex_bibfiles
+    if len(bibfiles) != 1:
+        raise ConfigError("pprnet: bibtex_bibfiles must name exactly one file (references.bib)")
+    bibliography_path = srcdir / bibfiles[0]
+    try:
+        bibliography = read_bibliography(bibliography_path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"pprnet: cannot read the bibliography: {error}") from None
+    for problem in bibliography.problems:
+        logger.warning(
+            problem.message,
+            type="pprnet",
+            subtype=problem.subtype,
+            location=f"{bibliography_path}:{problem.line}",
+        )
+    get_domain(app.env).data["sources"] = Sources(
+        vocabulary, vocabulary_path, bibliography, bibliography_path
+    )

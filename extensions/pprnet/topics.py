@@ -1,0 +1,116 @@
+"""The topic index, and one generated page per topic and per type of research."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.builders.html import StandaloneHTMLBuilder
+
+from .domain import PPRNetDomain, get_domain
+from .links import (
+    generated_page_link,
+    month_text,
+    page_link,
+    reference_paragraph,
+    topic_page,
+    type_badge,
+    type_page,
+)
+from .listing import FillListing, ListingDirective
+from .practice import TITLE, CSS_CLASS, practice_implications
+from .records import Post
+
+
+class TopicIndex(ListingDirective):
+    """`{topic-index}`: every topic of the vocabulary with its number of summaries."""
+
+    kind = "topic-index"
+
+
+class FillTopicIndex(FillListing):
+    kind = "topic-index"
+
+    def render(self, domain: PPRNetDomain, docname: str, options: dict[str, Any]) -> list[nodes.Node]:
+        archive = domain.archive
+        items = nodes.bullet_list(classes=["pprnet-topic-index"])
+        for term in domain.sources.vocabulary.topics:
+            count = len(archive.by_topic.get(term.slug, ()))
+            item = nodes.list_item()
+            paragraph = nodes.paragraph()
+            if count:
+                paragraph += generated_page_link(
+                    self.app.builder, docname, topic_page(term.slug), term.label, []
+                )
+            else:
+                paragraph += nodes.inline(term.label, term.label, classes=["pprnet-empty-topic"])
+            paragraph += nodes.Text(" ")
+            paragraph += nodes.inline(f"({count})", f"({count})", classes=["pprnet-count"])
+            item += paragraph
+            items += item
+        return [items]
+
+
+def summary_entry(builder: Builder, pagename: str, post: Post, domain: PPRNetDomain) -> nodes.section:
+    """One summary as a digest entry: title link, month, type, reference, practice implications."""
+    section = nodes.section(ids=[post.docname.replace("/", "-")], classes=["pprnet-digest-entry"])
+    title = nodes.title()
+    title += page_link(builder, pagename, post.docname, post.title)
+    section += title
+    byline = nodes.paragraph(classes=["pprnet-byline"])
+    byline += month_text(post)
+    byline += nodes.Text(" ")
+    byline += type_badge(builder, pagename, post.kind, domain.sources.vocabulary)
+    section += byline
+    reference = reference_paragraph(post, domain.sources.bibliography)
+    if reference is not None:
+        section += reference
+    implications = practice_implications(classes=[CSS_CLASS])
+    implications += nodes.title(TITLE, TITLE)
+    for text in post.implications:
+        implications += nodes.paragraph(text, text)
+    section += implications
+    return section
+
+
+def collection_page(
+    builder: StandaloneHTMLBuilder,
+    pagename: str,
+    title: str,
+    posts: tuple[Post, ...],
+    domain: PPRNetDomain,
+) -> tuple[str, dict[str, Any], str]:
+    """A generated page listing `posts` newest first, rendered like any document."""
+    section = nodes.section(ids=["pprnet-collection"], classes=["pprnet-collection"])
+    section += nodes.title(title, title)
+    noun = "summary" if len(posts) == 1 else "summaries"
+    intro = f"{len(posts)} {noun}, newest first."
+    section += nodes.paragraph(intro, intro, classes=["pprnet-collection-intro"])
+    for post in posts:
+        section += summary_entry(builder, pagename, post, domain)
+    body = builder.render_partial(section)["fragment"]
+    return pagename, {"title": title, "body": body, "parents": []}, "page.html"
+
+
+def generate_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """One page per topic and per type of research that has summaries (HTML builders)."""
+    builder = app.builder
+    if not isinstance(builder, StandaloneHTMLBuilder):
+        return
+    domain = get_domain(app.env)
+    archive, vocabulary = domain.archive, domain.sources.vocabulary
+    for term in vocabulary.topics:
+        if posts := archive.by_topic.get(term.slug):
+            yield collection_page(builder, topic_page(term.slug), term.label, posts, domain)
+    for term in vocabulary.types:
+        if posts := archive.by_kind.get(term.slug):
+            yield collection_page(builder, type_page(term.slug), term.label, posts, domain)
+
+
+def setup_topics(app: Sphinx) -> None:
+    app.add_directive("topic-index", TopicIndex)
+    app.add_post_transform(FillTopicIndex)
+    app.connect("html-collect-pages", generate_pages)

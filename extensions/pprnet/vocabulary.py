@@ -1,0 +1,114 @@
+"""The archive's controlled vocabularies: topics and types of research (pure, no Sphinx)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class VocabularyError(ValueError):
+    """The vocabulary file itself is malformed."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a vocabulary: a stable slug and the label readers see."""
+
+    slug: str
+    label: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Terms:
+    """An ordered vocabulary (topics, or types of research)."""
+
+    kind: str
+    terms: tuple[Term, ...]
+
+    def __contains__(self, slug: object) -> bool:
+        return any(term.slug == slug for term in self.terms)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.terms)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def get(self, slug: str) -> Term:
+        for term in self.terms:
+            if term.slug == slug:
+                return term
+        raise KeyError(slug)
+
+    def label(self, slug: str) -> str:
+        return self.get(slug).label
+
+    def by_label(self, label: str) -> Term | None:
+        """The term whose label or alias is `label` (case-insensitive), as the importer needs."""
+        wanted = label.strip().casefold()
+        for term in self.terms:
+            if wanted in (name.casefold() for name in (term.label, *term.aliases)):
+                return term
+        return None
+
+    def suggest(self, unknown: str) -> str | None:
+        """The closest slug to a misspelled one, matched against slugs, labels and aliases."""
+        names: dict[str, str] = {}
+        for term in self.terms:
+            for name in (term.slug, term.label, *term.aliases):
+                names[name.casefold()] = term.slug
+        match = difflib.get_close_matches(unknown.casefold(), names, n=1, cutoff=0.6)
+        return names[match[0]] if match else None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Both vocabularies of the archive."""
+
+    topics: Terms
+    types: Terms
+
+
+def parse_vocabulary(text: str, source: str = "vocabulary") -> Vocabulary:
+    """Parse and check the TOML vocabulary; raise VocabularyError naming the problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise VocabularyError(f"{source}: {error}") from None
+    return Vocabulary(
+        topics=_terms(data, "topics", source),
+        types=_terms(data, "types", source),
+    )
+
+
+def load_vocabulary(path: Path) -> Vocabulary:
+    return parse_vocabulary(path.read_text(encoding="utf-8"), str(path))
+
+
+def _terms(data: dict[str, object], kind: str, source: str) -> Terms:
+    entries = data.get(kind)
+    if not isinstance(entries, list) or not entries:
+        raise VocabularyError(f"{source}: needs a non-empty [[{kind}]] list")
+    terms: list[Term] = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"{source}: {kind} entry {number}"
+        if not isinstance(entry, dict):
+            raise VocabularyError(f"{where}: must be a table")
+        slug, label = entry.get("slug"), entry.get("label")
+        aliases = entry.get("aliases", [])
+        if not isinstance(slug, str) or not SLUG_RE.match(slug):
+            raise VocabularyError(f"{where}: slug {slug!r} must match [a-z0-9-]")
+        if not isinstance(label, str) or not label.strip():
+            raise VocabularyError(f"{where}: label must be a non-empty string")
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise VocabularyError(f"{where}: aliases must be a list of strings")
+        if any(term.slug == slug for term in terms):
+            raise VocabularyError(f"{where}: duplicate slug {slug!r}")
+        terms.append(Term(slug, label, tuple(aliases)))
+    return Terms(kind, tuple(terms))
