@@ -7,6 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .archive import setup_archive
+from .blogpages import setup_blogpages
 from .domain import PPRNetDomain
 from .home import setup_home
 from .incremental import setup_incremental
@@ -32,6 +33,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_topics(app)
     setup_archive(app)
     setup_home(app)
+    setup_blogpages(app)
     return {
         "version": __version__,
         "env_version": 1,

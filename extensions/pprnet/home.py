@@ -38,7 +38,7 @@ class FillThisMonth(FillListing):
             return [nodes.paragraph(text, text)]
         posts = archive.by_month[month]
         intro = nodes.paragraph(classes=["pprnet-this-month"])
-        intro += nodes.Text(f"This month... ({month.label}) we summarise ")
+        intro += nodes.Text(f"In {month.label} the blog summarises ")
         for index, post in enumerate(posts):
             if index:
                 intro += nodes.Text(" and " if index == len(posts) - 1 else ", ")
