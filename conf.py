@@ -20,7 +20,9 @@ extensions = [
     "pprnet",
 ]
 
-exclude_patterns = ["_build", ".venv", "README.md", "CONTRIBUTING.md", "tests", "benchmarks"]
+exclude_patterns = [
+    "_build", ".*", "**/.*", "README.md", "CONTRIBUTING.md", "tests", "benchmarks", "extensions"
+]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
 html_css_files = ["pprnet.css"]

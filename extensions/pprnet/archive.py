@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from .domain import PPRNetDomain
-from .links import page_link
+from .links import post_link
 from .listing import FillListing, ListingDirective
 
 
@@ -35,7 +35,7 @@ class FillMonthArchive(FillListing):
             items = nodes.bullet_list()
             for post in archive.by_month[month]:
                 paragraph = nodes.paragraph()
-                paragraph += page_link(self.app.builder, docname, post.docname, post.title)
+                paragraph += post_link(post)
                 kind = f" ({vocabulary.types.label(post.kind)})"
                 paragraph += nodes.inline(kind, kind, classes=["pprnet-type-label"])
                 items += nodes.list_item("", paragraph)

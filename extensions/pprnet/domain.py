@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Set
 from typing import TYPE_CHECKING, Any
 
+from docutils.nodes import Element
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
 from sphinx.domains import Domain
+from sphinx.environment import BuildEnvironment
+
+from .links import resolve_link
 
 from .records import Archive, Post
 
@@ -60,6 +66,18 @@ class PPRNetDomain(Domain):
                 self.posts[docname] = otherdata["posts"][docname]
             if docname in otherdata["listings"]:
                 self.listings[docname] = True
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> Element | None:
+        return resolve_link(builder, fromdocname, typ, target, contnode)
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []

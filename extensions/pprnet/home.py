@@ -6,11 +6,10 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.osutil import relative_uri
 from sphinx_design.shared import create_component
 
 from .domain import PPRNetDomain
-from .links import badges, has_generated_pages, page_link, reference_paragraph
+from .links import FILE, PAGE, POST, badges, link, post_link, reference_paragraph
 from .listing import FillListing, ListingDirective
 from .records import Post
 
@@ -42,7 +41,7 @@ class FillThisMonth(FillListing):
         for index, post in enumerate(posts):
             if index:
                 intro += nodes.Text(" and " if index == len(posts) - 1 else ", ")
-            intro += page_link(self.app.builder, docname, post.docname, post.title)
+            intro += post_link(post)
         intro += nodes.Text(".")
         row = create_component(
             "grid-row",
@@ -57,11 +56,10 @@ class FillThisMonth(FillListing):
         return [intro, grid]
 
     def _card(self, domain: PPRNetDomain, docname: str, post: Post) -> nodes.Element:
-        builder = self.app.builder
         title = create_component("card-title", ["sd-card-title", "sd-font-weight-bold"])
-        title += nodes.paragraph("", "", page_link(builder, docname, post.docname, post.title))
+        title += nodes.paragraph("", "", post_link(post))
         body = create_component("card-body", ["sd-card-body"], children=[title])
-        body += badges(builder, docname, post, domain.sources.vocabulary)
+        body += badges(post, domain.sources.vocabulary)
         reference = reference_paragraph(post, domain.sources.bibliography)
         if reference is not None:
             body += reference
@@ -86,24 +84,20 @@ class FillSiteLinks(FillListing):
     kind = "site-links"
 
     def render(self, domain: PPRNetDomain, docname: str, options: dict[str, Any]) -> list[nodes.Node]:
-        builder = self.app.builder
-        blog_path = self.config.blog_path
-        entries: list[tuple[str, nodes.Element]] = [
-            ("every summary by topic, with its practice implications",
-             page_link(builder, docname, "topics", "Topics")),
-            ("every monthly issue since the blog began",
-             page_link(builder, docname, "archive", "Archive")),
-        ]  # fmt: skip
-        if has_generated_pages(builder):
-            feed = relative_uri(builder.get_target_uri(docname), f"{blog_path}/atom.xml")
+        entries = [
+            (link(POST, "topics", "Topics"), "every summary by topic, with its practice implications"),
+            (link(POST, "archive", "Archive"), "every monthly issue since the blog began"),
+        ]
+        blog_path = getattr(self.config, "blog_path", None)  # set when ablog is loaded
+        if blog_path:
             entries += [
-                ("every post as a list of titles", page_link(builder, docname, blog_path, "All posts")),
-                ("subscribe to new summaries in a feed reader",
-                 nodes.reference("Atom feed", "Atom feed", refuri=feed, internal=True)),
+                (link(PAGE, blog_path, "All posts"), "every post as a list of titles"),
+                (link(FILE, f"{blog_path}/atom.xml", "Atom feed"),
+                 "subscribe to new summaries in a feed reader"),
             ]  # fmt: skip
         items = nodes.bullet_list(classes=["pprnet-site-links"])
-        for description, link in entries:
-            paragraph = nodes.paragraph("", "", link, nodes.Text(f": {description}."))
+        for target, description in entries:
+            paragraph = nodes.paragraph("", "", target, nodes.Text(f": {description}."))
             items += nodes.list_item("", paragraph)
         return [items]
 

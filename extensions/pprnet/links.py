@@ -1,10 +1,17 @@
-"""Small node builders shared by the pages: links to pages, badges, formatted references."""
+"""Links between the archive's pages, badges and formatted references, as docutils nodes.
+
+Listings link with `pending_xref` nodes of this domain, which Sphinx resolves for each builder
+(`resolve_link`); generated pages, which no reference resolver visits, resolve theirs with
+`resolve_links` before rendering.
+"""
 
 from __future__ import annotations
 
 from docutils import nodes
 from pybtex_docutils import Backend
+from sphinx import addnodes
 from sphinx.builders import Builder
+from sphinx.util.osutil import relative_uri
 from sphinx_design.badges_buttons import create_bdg_classes
 
 from .apa import format_reference
@@ -15,6 +22,9 @@ from .vocabulary import Vocabulary
 TOPICS_DIR = "topics"
 TYPES_DIR = "types"
 
+# Kinds of link target: a document, a page only HTML builders generate, a file of the output.
+POST, PAGE, FILE = "post", "page", "file"
+
 
 def topic_page(slug: str) -> str:
     return f"{TOPICS_DIR}/{slug}"
@@ -24,66 +34,69 @@ def type_page(slug: str) -> str:
     return f"{TYPES_DIR}/{slug}"
 
 
-def has_generated_pages(builder: Builder) -> bool:
-    """Whether this builder writes the per-topic and per-type pages (HTML builders do)."""
-    return builder.format == "html"
-
-
-def page_link(
-    builder: Builder,
-    fromdoc: str,
-    pagename: str,
-    children: list[nodes.Node] | str,
-    classes: list[str] | None = None,
-) -> nodes.Element:
-    """A link from `fromdoc` to any page of the site (a document or a generated page)."""
-    content = [nodes.Text(children)] if isinstance(children, str) else children
-    return nodes.reference(
-        "",
-        "",
-        *content,
-        internal=True,
-        refuri=builder.get_relative_uri(fromdoc, pagename),
-        classes=classes or [],
+def link(kind: str, target: str, text: str, classes: list[str] | None = None) -> nodes.Element:
+    """A link to be resolved for the current builder; `classes` go on the link itself."""
+    node = addnodes.pending_xref(
+        "", refdomain="pprnet", reftype=kind, reftarget=target, refexplicit=True, refwarn=True
     )
+    node += nodes.inline(text, text, classes=classes or [])
+    return node
 
 
-def generated_page_link(
-    builder: Builder, fromdoc: str, pagename: str, text: str, classes: list[str]
+def resolve_link(
+    builder: Builder, fromdoc: str, kind: str, target: str, contnode: nodes.Element
 ) -> nodes.Element:
-    """A link to a generated page, or plain text where the builder writes none."""
-    if has_generated_pages(builder):
-        return page_link(builder, fromdoc, pagename, text, classes)
-    return nodes.inline(text, text, classes=classes)
+    """A reference for HTML-like output; plain text where a generated target does not exist."""
+    generated = builder.format == "html"
+    if kind == FILE and generated:
+        refuri = relative_uri(builder.get_target_uri(fromdoc), target)
+    elif kind == POST or (kind == PAGE and generated):
+        refuri = builder.get_relative_uri(fromdoc, target)
+    else:
+        return contnode
+    reference = nodes.reference("", "", internal=True, refuri=refuri, classes=contnode["classes"])
+    reference.extend(contnode.children)
+    return reference
 
 
-def topic_badge(builder: Builder, fromdoc: str, slug: str, vocabulary: Vocabulary) -> nodes.Element:
-    label = vocabulary.topics.label(slug)
+def resolve_links(builder: Builder, fromdoc: str, tree: nodes.Element) -> None:
+    """Resolve this domain's links inside a tree that no reference resolver will visit."""
+    for node in list(tree.findall(addnodes.pending_xref)):
+        if node["refdomain"] == "pprnet":
+            contnode = node[0]
+            assert isinstance(contnode, nodes.Element)
+            node.replace_self(
+                resolve_link(builder, fromdoc, node["reftype"], node["reftarget"], contnode)
+            )
+
+
+def post_link(post: Post) -> nodes.Element:
+    return link(POST, post.docname, post.title)
+
+
+def topic_badge(slug: str, vocabulary: Vocabulary) -> nodes.Element:
     classes = ["pprnet-topic", *create_bdg_classes("primary", outline=True)]
-    return generated_page_link(builder, fromdoc, topic_page(slug), label, classes)
+    return link(PAGE, topic_page(slug), vocabulary.topics.label(slug), classes)
 
 
-def type_badge(builder: Builder, fromdoc: str, slug: str, vocabulary: Vocabulary) -> nodes.Element:
-    label = vocabulary.types.label(slug)
+def type_badge(slug: str, vocabulary: Vocabulary) -> nodes.Element:
     classes = ["pprnet-type", *create_bdg_classes("secondary", outline=False)]
-    return generated_page_link(builder, fromdoc, type_page(slug), label, classes)
+    return link(PAGE, type_page(slug), vocabulary.types.label(slug), classes)
 
 
-def badges(builder: Builder, fromdoc: str, post: Post, vocabulary: Vocabulary) -> nodes.Element:
+def badges(post: Post, vocabulary: Vocabulary) -> nodes.Element:
     """The type badge then the topic badges of a post, in a paragraph."""
     paragraph = nodes.paragraph(classes=["pprnet-badges"])
-    paragraph += type_badge(builder, fromdoc, post.kind, vocabulary)
+    paragraph += type_badge(post.kind, vocabulary)
     for slug in post.topics:
         paragraph += nodes.Text(" ")
-        paragraph += topic_badge(builder, fromdoc, slug, vocabulary)
+        paragraph += topic_badge(slug, vocabulary)
     return paragraph
 
 
 def reference_paragraph(post: Post, bibliography: Bibliography) -> nodes.paragraph | None:
     """The APA reference of the summarised article, with its DOI as a link."""
-    if post.reference is None:
-        return None
-    found = bibliography.get(post.reference)
+    found = bibliography.get(post.reference) if post.reference else None
     if found is None:
         return None
     paragraph = nodes.paragraph(classes=["pprnet-reference"])

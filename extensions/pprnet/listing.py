@@ -34,8 +34,8 @@ class FillListing(SphinxPostTransform):
     """Replace the placeholders of one kind with their content."""
 
     kind: ClassVar[str]
-    # Builds already-resolved links, so it may run at any point of the post-transforms.
-    default_priority = 200
+    # Before ReferencesResolver (10), which resolves the links listings contain.
+    default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
         domain = get_domain(self.env)

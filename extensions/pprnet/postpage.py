@@ -9,15 +9,15 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .domain import get_domain
-from .links import badges, month_text, page_link, reference_paragraph
-from .records import Post
+from .links import badges, month_text, post_link, reference_paragraph
+from .records import Neighbours, Post
 
 
 class PostPage(SphinxPostTransform):
     """Add the archive's header and footer to each post page."""
 
-    # Builds already-resolved links, so it may run at any point of the post-transforms.
-    default_priority = 200
+    # Before ReferencesResolver (10), which resolves the links this adds.
+    default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
         docname = self.env.current_document.docname
@@ -34,14 +34,14 @@ class PostPage(SphinxPostTransform):
         byline += nodes.Text(" · ")
         byline += nodes.inline(post.author, post.author, classes=["pprnet-author"])
         header += byline
-        header += badges(self.app.builder, docname, post, sources.vocabulary)
+        header += badges(post, sources.vocabulary)
         reference = reference_paragraph(post, sources.bibliography)
         if reference is not None:
             header += reference
         section.insert(1, header)
         if post.contact:
             section += self._contact(post)
-        section += self._neighbours(docname, domain.archive.neighbours(docname))
+        section += self._neighbours(domain.archive.neighbours(docname))
 
     def _contact(self, post: Post) -> nodes.paragraph:
         assert post.contact is not None
@@ -50,7 +50,7 @@ class PostPage(SphinxPostTransform):
         paragraph += nodes.reference(post.contact, post.contact, refuri=f"mailto:{post.contact}")
         return paragraph
 
-    def _neighbours(self, docname: str, neighbours: Any) -> nodes.container:
+    def _neighbours(self, neighbours: Neighbours) -> nodes.container:
         nav = nodes.container(classes=["pprnet-prev-next"])
         for post, label, css in (
             (neighbours.previous, "Previous summary", "pprnet-prev"),
@@ -61,7 +61,7 @@ class PostPage(SphinxPostTransform):
             paragraph = nodes.paragraph(classes=[css])
             paragraph += nodes.inline(label, label, classes=["pprnet-prev-next-label"])
             paragraph += nodes.Text(" ")
-            paragraph += page_link(self.app.builder, docname, post.docname, post.title)
+            paragraph += post_link(post)
             nav += paragraph
         return nav
 

@@ -7,15 +7,16 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.builders import Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from .domain import PPRNetDomain, get_domain
 from .links import (
-    generated_page_link,
+    PAGE,
+    link,
     month_text,
-    page_link,
+    post_link,
     reference_paragraph,
+    resolve_links,
     topic_page,
     type_badge,
     type_page,
@@ -42,9 +43,7 @@ class FillTopicIndex(FillListing):
             item = nodes.list_item()
             paragraph = nodes.paragraph()
             if count:
-                paragraph += generated_page_link(
-                    self.app.builder, docname, topic_page(term.slug), term.label, []
-                )
+                paragraph += link(PAGE, topic_page(term.slug), term.label)
             else:
                 paragraph += nodes.inline(term.label, term.label, classes=["pprnet-empty-topic"])
             paragraph += nodes.Text(" ")
@@ -54,16 +53,16 @@ class FillTopicIndex(FillListing):
         return [items]
 
 
-def summary_entry(builder: Builder, pagename: str, post: Post, domain: PPRNetDomain) -> nodes.section:
+def summary_entry(post: Post, domain: PPRNetDomain) -> nodes.section:
     """One summary as a digest entry: title link, month, type, reference, practice implications."""
     section = nodes.section(ids=[post.docname.replace("/", "-")], classes=["pprnet-digest-entry"])
     title = nodes.title()
-    title += page_link(builder, pagename, post.docname, post.title)
+    title += post_link(post)
     section += title
     byline = nodes.paragraph(classes=["pprnet-byline"])
     byline += month_text(post)
     byline += nodes.Text(" ")
-    byline += type_badge(builder, pagename, post.kind, domain.sources.vocabulary)
+    byline += type_badge(post.kind, domain.sources.vocabulary)
     section += byline
     reference = reference_paragraph(post, domain.sources.bibliography)
     if reference is not None:
@@ -90,7 +89,8 @@ def collection_page(
     intro = f"{len(posts)} {noun}, newest first."
     section += nodes.paragraph(intro, intro, classes=["pprnet-collection-intro"])
     for post in posts:
-        section += summary_entry(builder, pagename, post, domain)
+        section += summary_entry(post, domain)
+    resolve_links(builder, pagename, section)
     body = builder.render_partial(section)["fragment"]
     return pagename, {"title": title, "body": body, "parents": []}, "page.html"
 

@@ -63,8 +63,17 @@ class Terms:
         for term in self.terms:
             for name in (term.slug, term.label, *term.aliases):
                 names[name.casefold()] = term.slug
-        match = difflib.get_close_matches(unknown.casefold(), names, n=1, cutoff=0.6)
-        return names[match[0]] if match else None
+                names[_word_set(name)] = term.slug
+        for query in (unknown.casefold(), _word_set(unknown)):
+            match = difflib.get_close_matches(query, names, n=1, cutoff=0.6)
+            if match:
+                return names[match[0]]
+        return None
+
+
+def _word_set(name: str) -> str:
+    """The words of a name in sorted order, so that 'ptsd-trauma' finds 'trauma-ptsd'."""
+    return " ".join(sorted(re.findall(r"[a-z0-9]+", name.casefold())))
 
 
 @dataclass(frozen=True)

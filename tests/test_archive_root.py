@@ -1,0 +1,164 @@
+"""Builds of the small `test-archive` root: what each page shows, and how builds behave."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+from conftest import ROOTS, BuildResult, sphinx_build
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    tmp = tmp_path_factory.mktemp("archive")
+    return sphinx_build(ROOTS / "test-archive", tmp)
+
+
+def test_builds_without_warnings(built: BuildResult) -> None:
+    assert built.stderr == ""
+    assert built.returncode == 0
+
+
+def test_the_directive_renders_a_titled_admonition(built: BuildResult) -> None:
+    page = soup(built.outdir / "posts/2020/03-alliance.html")
+    (block,) = page.select("div.admonition.pprnet-practice-implications")
+    assert block.select_one(".admonition-title").get_text() == "Practice Implications"
+    assert [p.get_text() for p in block.select("p:not(.admonition-title)")] == [
+        "Monitor the alliance every session.",
+        "Repair ruptures when they occur.",
+    ]
+
+
+def test_a_post_page_shows_month_badges_reference_and_neighbours(built: BuildResult) -> None:
+    page = soup(built.outdir / "posts/2021/05-empathy.html")
+    header = page.select_one(".pprnet-post-header")
+    assert header is not None
+    assert header.select_one(".pprnet-month").get_text() == "May 2021"
+    assert header.select_one("a.pprnet-type").get_text() == "Meta-analysis"
+    topics = header.select("a.pprnet-topic")
+    assert [(a.get_text(), a["href"]) for a in topics] == [
+        ("Empathy", "../../topics/empathy.html"),
+        ("Alliance and Therapeutic Relationship", "../../topics/alliance.html"),
+    ]
+    reference = header.select_one(".pprnet-reference").get_text()
+    assert reference.startswith("Elliott, R., Bohart, A. C., Watson, J. C., & Murphy, D. (2018).")
+    contact = page.select_one(".pprnet-contact")
+    assert contact is not None and "r.elliott@example.org" not in str(contact), "cloaked"
+    assert page.select_one(".pprnet-prev a")["href"] == "05-commentary.html"
+    assert page.select_one(".pprnet-next") is None
+
+
+def test_a_doi_is_a_link(built: BuildResult) -> None:
+    page = soup(built.outdir / "posts/2020/03-alliance.html")
+    link = page.select_one(".pprnet-reference a")
+    assert link["href"] == "https://doi.org/10.1037/pst0000172"
+
+
+def test_the_topic_index_counts_every_topic_of_the_vocabulary(built: BuildResult) -> None:
+    page = soup(built.outdir / "index.html")
+    items = [li.get_text(" ", strip=True) for li in page.select("ul.pprnet-topic-index > li")]
+    assert items == ["Adherence (1)", "Alliance and Therapeutic Relationship (2)", "Empathy (1)"]
+    assert page.select_one("ul.pprnet-topic-index a")["href"] == "topics/adherence.html"
+
+
+def test_a_topic_page_is_a_digest_newest_first(built: BuildResult) -> None:
+    page = soup(built.outdir / "topics/alliance.html")
+    assert page.select_one("h1").get_text(strip=True).startswith("Alliance and Therapeutic")
+    entries = page.select("section.pprnet-digest-entry")
+    assert [entry.select_one("h2 a").get_text() for entry in entries] == [
+        "Therapist Empathy and Client Outcome",
+        "The Alliance in Adult Psychotherapy",
+    ]
+    first = entries[0]
+    assert first.select_one("h2 a")["href"] == "../posts/2021/05-empathy.html"
+    assert first.select_one(".pprnet-month").get_text() == "May 2021"
+    assert first.select_one(".pprnet-type").get_text() == "Meta-analysis"
+    assert first.select_one(".pprnet-reference").get_text().startswith("Elliott, R.")
+    implications = first.select_one(".pprnet-practice-implications")
+    assert "moment by moment" in implications.get_text()
+
+
+def test_type_pages_exist_for_used_types(built: BuildResult) -> None:
+    assert (built.outdir / "types/meta-analysis.html").exists()
+    assert (built.outdir / "types/commentary.html").exists()
+    assert not (built.outdir / "types/rct.html").exists()
+    assert not (built.outdir / "topics/unused.html").exists()
+
+
+def test_the_month_archive_groups_months_by_year_newest_first(built: BuildResult) -> None:
+    page = soup(built.outdir / "index.html")
+    years = page.select("section.pprnet-archive-year")
+    assert [year["id"] for year in years] == ["year-2021", "year-2020"]
+    months = years[0].select("section.pprnet-archive-month")
+    assert [m.select_one(":is(h2, h3, h4, h5)").get_text(strip=True).rstrip("¶")
+            for m in months] == ["May 2021"]
+    assert [a.get_text() for a in months[0].select("a.reference")] == [
+        "Therapist Empathy and Client Outcome",
+        "Why Adherence Is Not Enough",
+    ]
+
+
+def test_this_month_names_and_cards_the_newest_months_summaries(built: BuildResult) -> None:
+    page = soup(built.outdir / "index.html")
+    intro = page.select_one(".pprnet-this-month").get_text()
+    assert intro == (
+        "In May 2021 the blog summarises Therapist Empathy and Client Outcome"
+        " and Why Adherence Is Not Enough."
+    )
+    cards = page.select(".pprnet-cards .sd-card")
+    assert [card.select_one(".sd-card-title a").get_text() for card in cards] == [
+        "Therapist Empathy and Client Outcome",
+        "Why Adherence Is Not Enough",
+    ]
+
+
+def test_text_builder_falls_back_to_plain_admonitions_and_lists(tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-archive", srcdir)
+    app = SphinxTestApp("text", srcdir=srcdir)
+    try:
+        app.build()
+        assert app.warning.getvalue() == ""
+        post = (app.outdir / "posts/2020/03-alliance.txt").read_text(encoding="utf-8")
+        assert "Practice Implications" in post and "Monitor the alliance" in post
+        assert "Meta-analysis" in post
+        index = (app.outdir / "index.txt").read_text(encoding="utf-8")
+        assert "Alliance and Therapeutic Relationship (2)" in index
+    finally:
+        app.cleanup()
+
+
+def test_parallel_build_gives_the_same_pages_as_a_serial_one(tmp_path: Path) -> None:
+    serial = sphinx_build(ROOTS / "test-archive", tmp_path / "serial")
+    parallel = sphinx_build(ROOTS / "test-archive", tmp_path / "parallel", "-j", "2")
+    assert serial.stderr == parallel.stderr == ""
+    pages = sorted(p.relative_to(serial.outdir) for p in serial.outdir.rglob("*.html"))
+    assert pages == sorted(p.relative_to(parallel.outdir) for p in parallel.outdir.rglob("*.html"))
+    for page in pages:
+        assert (serial.outdir / page).read_bytes() == (parallel.outdir / page).read_bytes(), page
+
+
+def test_an_incremental_build_after_an_edit_equals_a_clean_build(tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-archive", srcdir)
+    first = sphinx_build(srcdir, tmp_path / "incremental")
+    assert first.returncode == 0
+    post = srcdir / "posts/2020/03-alliance.md"
+    text = post.read_text(encoding="utf-8")
+    text = text.replace("# The Alliance in Adult Psychotherapy", "# The Alliance, Revisited")
+    post.write_text(text.replace("tags: [alliance]", "tags: [alliance, empathy]"), "utf-8")
+    incremental = sphinx_build(srcdir, tmp_path / "incremental")
+    clean = sphinx_build(srcdir, tmp_path / "clean")
+    assert incremental.stderr == clean.stderr == ""
+    for page in ("index.html", "topics/empathy.html", "topics/alliance.html",
+                 "posts/2021/05-commentary.html", "posts/2020/03-alliance.html"):  # fmt: skip
+        assert (incremental.outdir / page).read_bytes() == (clean.outdir / page).read_bytes(), page
+    assert "The Alliance, Revisited" in (clean.outdir / "posts/2021/05-commentary.html").read_text()
