@@ -15,17 +15,16 @@ from .listing import listing_placeholder
 from .postpage import setup_postpage
 from .posts import setup_posts
 from .practice import setup_practice
-from .sources import load_sources
+from .sources import setup_sources
 from .topics import setup_topics
 
 __version__ = "0.1.0"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("pprnet_vocabulary", "vocabulary.toml", "env", types=[str])
     app.add_domain(PPRNetDomain)
     app.add_node(listing_placeholder)
-    app.connect("builder-inited", load_sources)
+    setup_sources(app)
     setup_practice(app)
     setup_posts(app)
     setup_incremental(app)

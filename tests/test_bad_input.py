@@ -1,0 +1,110 @@
+"""Each bad input a contributor can make: one located warning, a failing -W build, no traceback."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOTS
+
+POST = "posts/2020/03-alliance.md"
+GOOD = (ROOTS / "test-archive" / POST).read_text(encoding="utf-8")
+BIB = (ROOTS / "test-archive" / "references.bib").read_text(encoding="utf-8")
+GOOD_LINES = GOOD.count("\n") + 1
+
+
+@dataclass(frozen=True)
+class Case:
+    files: dict[str, str | None]
+    subtype: str
+    file: str
+    line: int
+    words: str
+
+
+def post(old: str, new: str) -> dict[str, str | None]:
+    assert old in GOOD
+    return {POST: GOOD.replace(old, new)}
+
+
+CASES = {
+    "quoted invalid date": Case(
+        post("date: 2020-03-01", "date: '2020-13-45'"), "date", POST, 3, "does not exist"
+    ),
+    "unquoted invalid date": Case(
+        post("date: 2020-03-01", "date: 2020-13-45"), "date", POST, 3, "does not exist"
+    ),
+    "impossible date": Case(
+        post("date: 2020-03-01", "date: 2021-02-30"), "date", POST, 3, "does not exist"
+    ),
+    "ambiguous date": Case(
+        post("date: 2020-03-01", "date: 01/02/2017"), "date", POST, 3, "YYYY-MM-DD"
+    ),
+    "missing date": Case(post("date: 2020-03-01\n", ""), "date", POST, 2, "needs a 'date"),
+    "future date": Case(post("date: 2020-03-01", "date: 2999-01-01"), "future-date", POST, 3, "draft"),
+    "unknown topic": Case(
+        post("tags: [alliance]", "tags: [aliance]"), "topic", POST, 5, "did you mean 'alliance'?"
+    ),
+    "unknown type": Case(
+        post("category: meta-analysis", "category: metaanalysis"),
+        "type", POST, 6, "did you mean 'meta-analysis'?",
+    ),
+    "reference missing from the bibliography": Case(
+        post("reference: fluckiger2018alliance", "reference: fluckiger2018"),
+        "reference", POST, 7, "not a key of references.bib",
+    ),
+    "no practice implications": Case(
+        post(":::{practice-implications}\nMonitor the alliance every session.\n\n"
+             "Repair ruptures when they occur.\n:::\n", "Monitor the alliance.\n"),
+        "practice-implications", POST, GOOD_LINES - 4, "needs one",
+    ),
+    "two practice implications": Case(
+        {POST: GOOD + "\n:::{practice-implications}\nAgain.\n:::\n"},
+        "practice-implications", POST, GOOD_LINES + 1, "exactly one",
+    ),
+    "no title": Case(
+        post("# The Alliance in Adult Psychotherapy\n", ""), "title", POST, 1, "'# Title'"
+    ),
+    "empty post": Case({POST: ""}, "front-matter", POST, 1, "front matter"),
+    "duplicate bibliography key": Case(
+        {"references.bib": BIB + "\n@book{Elliott2018Empathy,\n  title = {Again},\n  year = {2019}\n}\n"},
+        "bib-duplicate", "references.bib", BIB.count("\n") + 2, "line 12",
+    ),
+    "bibliography syntax error": Case(
+        {"references.bib": BIB + "\n@book{broken,\n  title = {Never closed,\n  year = {2019}\n"},
+        "bib-syntax", "references.bib", BIB.count("\n") + 2, "never closed",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_bad_input_fails_the_build_with_one_located_warning(case: Case, archive_variant) -> None:  # type: ignore[no-untyped-def]
+    result = archive_variant(case.files)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr and "Exception" not in result.stderr
+    ours = [line for line in result.stderr.splitlines() if "[pprnet." in line]
+    located = f"{result.srcdir / case.file}:{case.line}: WARNING: "
+    matching = [
+        line for line in ours
+        if line.startswith(located) and line.endswith(f"[pprnet.{case.subtype}]")
+    ]  # fmt: skip
+    assert len(matching) == 1, result.stderr
+    assert case.words in matching[0]
+
+
+def test_a_warning_names_the_fix_and_what_happens_to_the_post(archive_variant) -> None:  # type: ignore[no-untyped-def]
+    result = archive_variant(CASES["unknown topic"].files)
+    (line,) = [line for line in result.stderr.splitlines() if "[pprnet.topic]" in line]
+    assert re.search(r"unknown topic 'aliance'; did you mean 'alliance'\? \(the post is left out", line)
+
+
+def test_a_withdrawn_post_is_missing_from_listings_but_the_warning_says_so(archive_variant) -> None:  # type: ignore[no-untyped-def]
+    result = archive_variant(CASES["unknown topic"].files, "--keep-going")
+    index = BeautifulSoup((result.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    archive = index.select_one("section.pprnet-archive-year").parent.get_text()
+    assert "Why Adherence Is Not Enough" in archive
+    assert "The Alliance in Adult Psychotherapy" not in archive
+    assert "left out of the archive" in result.stderr
