@@ -1,5 +1,5 @@
 # One command per task; the same commands run in CI and on a laptop.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

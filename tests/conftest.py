@@ -1,40 +1,20 @@
-"""Shared fixtures: Sphinx's test fixtures, the test roots, and building a root variant."""
+"""Shared fixtures: Sphinx's test fixtures, the test roots, the real site built once."""
 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-pytest_plugins = ("sphinx.testing.fixtures",)
+from support import PROJECT, ROOTS, BuildResult, sphinx_build
 
-ROOTS = Path(__file__).parent / "roots"
-PROJECT = Path(__file__).parent.parent
+pytest_plugins = ("sphinx.testing.fixtures",)
 
 
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return ROOTS
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    returncode: int
-    stderr: str
-    srcdir: Path
-    outdir: Path
-
-
-def sphinx_build(srcdir: Path, outdir: Path, *options: str) -> BuildResult:
-    """Run `sphinx-build -W -n` as a contributor does, in a separate process."""
-    command = [sys.executable, "-m", "sphinx", "-W", "-n", "-q", "-b", "html", *options]
-    command += ["-d", str(outdir / ".doctrees"), str(srcdir), str(outdir / "html")]
-    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
-    return BuildResult(done.returncode, done.stderr, srcdir, outdir / "html")
 
 
 @pytest.fixture
@@ -54,3 +34,9 @@ def archive_variant(tmp_path: Path):  # type: ignore[no-untyped-def]
         return sphinx_build(srcdir, tmp_path / "out", *options)
 
     return build
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The real archive, built once per test session as `make html` builds it."""
+    return sphinx_build(PROJECT, tmp_path_factory.mktemp("site"))

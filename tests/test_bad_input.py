@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOTS
+from support import ROOTS
 
 POST = "posts/2020/03-alliance.md"
 GOOD = (ROOTS / "test-archive" / POST).read_text(encoding="utf-8")

@@ -1,0 +1,62 @@
+"""What a reader sees and does in a real browser, and what axe finds."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "home": "/index.html",
+    "post": "/posts/2018/01-therapist-internalized-models.html",
+    "topic index": "/topics.html",
+    "topic page": "/topics/alliance.html",
+    "month archive": "/archive.html",
+}
+
+
+def test_home_page_shows_this_months_card_and_follows_it(page: Page, base_url: str) -> None:
+    page.goto(base_url + PAGES["home"])
+    card = page.locator(".pprnet-cards .sd-card").first
+    expect(card).to_be_visible()
+    card.get_by_role("link", name="The Effect of Therapists’ Internalized Models").click()
+    expect(page).to_have_url(base_url + PAGES["post"])
+    expect(page.locator(".pprnet-practice-implications")).to_be_visible()
+
+
+def test_a_topic_badge_leads_to_the_topic_digest(page: Page, base_url: str) -> None:
+    page.goto(base_url + PAGES["post"])
+    page.locator(".pprnet-post-header a.pprnet-topic", has_text="Attachment").click()
+    expect(page).to_have_url(base_url + "/topics/attachment.html")
+    expect(page.locator("h1")).to_contain_text("Attachment")
+    expect(page.locator(".pprnet-digest-entry")).to_have_count(1)
+
+
+def test_practice_implications_stand_out_in_both_modes(page: Page, base_url: str) -> None:
+    page.goto(base_url + PAGES["post"])
+    title = page.locator(".pprnet-practice-implications > .admonition-title")
+    colours = {}
+    for mode in ("light", "dark"):
+        page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
+        colours[mode] = title.evaluate("node => getComputedStyle(node).backgroundColor")
+    body = page.locator("article p").first.evaluate("n => getComputedStyle(n).backgroundColor")
+    assert colours["light"] != colours["dark"]
+    assert body not in colours.values()
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize("name", PAGES)
+def test_no_serious_accessibility_violations(page: Page, base_url: str, name: str, mode: str) -> None:
+    page.emulate_media(color_scheme=mode)
+    page.goto(base_url + PAGES[name])
+    page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
+    results = Axe().run(page)
+    assert len(results.response["passes"]) > 10, "axe checked the page"
+    serious = [
+        (violation["id"], [node["target"] for node in violation["nodes"]])
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert serious == []

@@ -1,0 +1,141 @@
+"""The real archive, built with -W -n: what a reader finds on its pages."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+
+from support import PROJECT, BuildResult
+
+pytestmark = pytest.mark.site
+
+POSTS = sorted((PROJECT / "posts").rglob("*.md"))
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def heading(section: Tag) -> str:
+    """The text of a section's heading, without its permalink."""
+    title = section.find(re.compile(r"^h[1-6]$"))
+    assert isinstance(title, Tag)
+    for permalink in title.select("a.headerlink"):
+        permalink.decompose()
+    return title.get_text(strip=True)
+
+
+def front_matter(path: Path) -> dict[str, object]:
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n")[1])  # type: ignore[no-any-return]
+
+
+def page_of(post: Path, site: BuildResult) -> Path:
+    return site.outdir / post.relative_to(PROJECT).with_suffix(".html")
+
+
+def test_the_site_builds_with_no_warning(site: BuildResult) -> None:
+    assert site.stderr == ""
+    assert site.returncode == 0
+
+
+def test_six_posts_each_with_one_practice_implications_block(site: BuildResult) -> None:
+    assert len(POSTS) == 6
+    for post in POSTS:
+        page = soup(page_of(post, site))
+        blocks = page.select("div.admonition.pprnet-practice-implications")
+        assert len(blocks) == 1, post
+        assert blocks[0].select_one(".admonition-title").get_text() == "Practice Implications"
+
+
+def test_the_topic_index_counts_equal_the_posts_topic_assignments(site: BuildResult) -> None:
+    expected = Counter(slug for post in POSTS for slug in front_matter(post)["tags"])  # type: ignore[attr-defined]
+    page = soup(site.outdir / "topics.html")
+    items = page.select("ul.pprnet-topic-index > li")
+    assert len(items) == 36
+    counts = {}
+    for item in items:
+        count = int(item.select_one(".pprnet-count").get_text().strip("()"))
+        link = item.select_one("a")
+        if link is not None:
+            counts[Path(link["href"]).stem] = count
+        else:
+            assert count == 0
+    assert counts == dict(expected)
+
+
+def test_one_page_per_used_topic(site: BuildResult) -> None:
+    used = {slug for post in POSTS for slug in front_matter(post)["tags"]}  # type: ignore[attr-defined]
+    pages = {page.stem for page in (site.outdir / "topics").glob("*.html")}
+    assert pages == used
+    for slug in used:
+        page = soup(site.outdir / "topics" / f"{slug}.html")
+        entries = page.select("section.pprnet-digest-entry")
+        assert len(entries) == sum(slug in front_matter(p)["tags"] for p in POSTS)  # type: ignore[operator]
+        for entry in entries:
+            assert entry.select_one(".pprnet-practice-implications") is not None
+            assert entry.select_one(".pprnet-reference") is not None
+
+
+def test_the_month_archive_has_five_months_newest_first(site: BuildResult) -> None:
+    page = soup(site.outdir / "archive.html")
+    months = [
+        heading(section)
+        for section in page.select("section.pprnet-archive-month")
+    ]
+    assert months == ["January 2018", "November 2017", "October 2017", "June 2017", "February 2017"]
+    october = page.select_one("#month-2017-10")
+    assert len(october.select("a.reference")) == 2
+
+
+def test_the_home_page_names_this_months_summary(site: BuildResult) -> None:
+    page = soup(site.outdir / "index.html")
+    this_month = page.select_one(".pprnet-this-month")
+    assert "January 2018" in this_month.get_text()
+    link = this_month.select_one("a")
+    assert link.get_text() == "The Effect of Therapists’ Internalized Models of Relationships"
+    assert link["href"] == "posts/2018/01-therapist-internalized-models.html"
+    cards = page.select(".pprnet-cards .sd-card")
+    assert len(cards) == 1
+    assert len(page.select("ul.pprnet-topic-index > li")) == 36
+    links = {a.get_text(): a["href"] for a in page.select(".pprnet-site-links a")}
+    assert links == {
+        "Topics": "topics.html",
+        "Archive": "archive.html",
+        "All posts": "blog.html",
+        "Atom feed": "blog/atom.xml",
+    }
+    assert (site.outdir / "blog/atom.xml").exists()
+
+
+def test_a_post_page_has_header_reference_contact_and_neighbours(site: BuildResult) -> None:
+    page = soup(site.outdir / "posts/2017/10-alliance-adolescents.html")
+    header = page.select_one(".pprnet-post-header")
+    assert header.select_one(".pprnet-month").get_text() == "October 2017"
+    assert header.select_one("a.pprnet-type")["href"] == "../../types/meta-analysis.html"
+    topics = [a.get_text() for a in header.select("a.pprnet-topic")]
+    assert "Alliance and Therapeutic Relationship" in topics
+    doi = header.select_one(".pprnet-reference a")
+    assert doi["href"] == "https://doi.org/10.1111/jcpp.12767"
+    assert page.select_one(".pprnet-prev a") is not None
+    assert page.select_one(".pprnet-next a") is not None
+
+
+def test_the_contact_address_is_cloaked(site: BuildResult) -> None:
+    html = page_of(PROJECT / "posts/2018/01-therapist-internalized-models.md", site).read_text()
+    page = BeautifulSoup(html, "html.parser")
+    assert page.select_one(".pprnet-contact a") is not None
+    assert "katiecatherinesteel@gmail.com" not in html
+
+
+def test_ablog_pages_show_labels_not_slugs(site: BuildResult) -> None:
+    page = soup(site.outdir / "blog/tag/alliance.html")
+    assert page.select_one("h1").get_text() == "Posts tagged Alliance and Therapeutic Relationship"
+    assert page.select_one("title").get_text().startswith("Posts tagged Alliance and")
+    category = soup(site.outdir / "blog/category/book-chapter.html")
+    assert category.select_one("h1").get_text() == "Posts in Book chapter"

@@ -1,0 +1,27 @@
+"""Helpers shared by the tests: where the roots are, and building a site as a contributor does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOTS = Path(__file__).parent / "roots"
+PROJECT = Path(__file__).parent.parent
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    returncode: int
+    stderr: str
+    srcdir: Path
+    outdir: Path
+
+
+def sphinx_build(srcdir: Path, outdir: Path, *options: str) -> BuildResult:
+    """Run `sphinx-build -W -n` as a contributor does, in a separate process."""
+    command = [sys.executable, "-m", "sphinx", "-W", "-n", "-q", "-b", "html", *options]
+    command += ["-d", str(outdir / ".doctrees"), str(srcdir), str(outdir / "html")]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+    return BuildResult(done.returncode, done.stderr, srcdir, outdir / "html")
