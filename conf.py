@@ -21,7 +21,14 @@ extensions = [
 ]
 
 exclude_patterns = [
-    "_build", ".*", "**/.*", "README.md", "CONTRIBUTING.md", "tests", "benchmarks", "extensions"
+    "_build",
+    ".*",
+    "**/.*",
+    "README.md",
+    "CONTRIBUTING.md",
+    "tests",
+    "benchmarks",
+    "extensions",
 ]
 templates_path = ["_templates"]
 html_static_path = ["_static"]

@@ -21,7 +21,18 @@ class BuildResult:
 
 def sphinx_build(srcdir: Path, outdir: Path, *options: str) -> BuildResult:
     """Run `sphinx-build -W -n` as a contributor does, in a separate process."""
-    command = [sys.executable, "-m", "sphinx", "-W", "-n", "-q", "--no-color", "-b", "html", *options]
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-W",
+        "-n",
+        "-q",
+        "--no-color",
+        "-b",
+        "html",
+        *options,
+    ]
     command += ["-d", str(outdir / ".doctrees"), str(srcdir), str(outdir / "html")]
     done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
     return BuildResult(done.returncode, done.stderr, srcdir, outdir / "html")

@@ -21,7 +21,9 @@ class MonthArchive(ListingDirective):
 class FillMonthArchive(FillListing):
     kind = "month-archive"
 
-    def render(self, domain: PPRNetDomain, docname: str, options: dict[str, Any]) -> list[nodes.Node]:
+    def render(
+        self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
+    ) -> list[nodes.Node]:
         archive = domain.archive
         vocabulary = domain.sources.vocabulary
         years: dict[int, nodes.section] = {}

@@ -74,7 +74,9 @@ def read_bibliography(text: str) -> Bibliography:
         kind, line = match.group(1).lower(), _line_of(text, match.start())
         end = _entry_end(text, match.end() - 1, match.group(2))
         if end is None:
-            bib.problems.append(Problem("bib-syntax", line, "entry is never closed (unbalanced braces)"))
+            bib.problems.append(
+                Problem("bib-syntax", line, "entry is never closed (unbalanced braces)")
+            )
             break
         position = end
         if kind in _NON_ENTRY_TYPES:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from docutils.nodes import Element
+from docutils.nodes import Element, reference
 from sphinx.addnodes import pending_xref
 from sphinx.builders import Builder
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
 from .links import resolve_link
-
 from .records import Archive, Post
 
 if TYPE_CHECKING:
@@ -25,7 +24,7 @@ class PPRNetDomain(Domain):
     name = "pprnet"
     label = "PPRNet archive"
     data_version = 1
-    initial_data: dict[str, Any] = {
+    initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post
         "listings": {},  # docname -> True: pages whose content lists posts
         "archive": Archive(),  # derived after reading (see incremental.refresh_archive)
@@ -76,7 +75,7 @@ class PPRNetDomain(Domain):
         target: str,
         node: pending_xref,
         contnode: Element,
-    ) -> Element | None:
+    ) -> reference | None:
         return resolve_link(builder, fromdocname, typ, target, contnode)
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:

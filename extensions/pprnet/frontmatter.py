@@ -18,10 +18,8 @@ from .vocabulary import Terms, Vocabulary
 
 ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EMAIL_RE = re.compile(r"^[^@\s<>\"&]+@[^@\s<>\"&]+\.[A-Za-z]{2,}$")
-MARKUP_CHARS = set("<>\"&")
-KNOWN_FIELDS = frozenset(
-    {"blogpost", "date", "author", "tags", "category", "reference", "contact"}
-)
+MARKUP_CHARS = set('<>"&')
+KNOWN_FIELDS = frozenset({"blogpost", "date", "author", "tags", "category", "reference", "contact"})
 
 
 @dataclass(frozen=True)
@@ -100,8 +98,12 @@ def read_front_matter(
 
     date = _check_date(data.get("date"), today, lambda s, m: report("date", s, m))
     author = _check_text(data.get("author"), "author", lambda m: report("author", "author", m))
-    topics = _check_topics(data.get("tags"), vocabulary.topics, lambda m: report("tags", "topic", m))
-    kind = _check_type(data.get("category"), vocabulary.types, lambda m: report("category", "type", m))
+    topics = _check_topics(
+        data.get("tags"), vocabulary.topics, lambda m: report("tags", "topic", m)
+    )
+    kind = _check_type(
+        data.get("category"), vocabulary.types, lambda m: report("category", "type", m)
+    )
     reference = _check_reference(
         data.get("reference"), bib_keys, lambda m: report("reference", "reference", m)
     )

@@ -29,7 +29,9 @@ def first_sentence(paragraphs: tuple[str, ...]) -> str:
 class FillThisMonth(FillListing):
     kind = "this-month"
 
-    def render(self, domain: PPRNetDomain, docname: str, options: dict[str, Any]) -> list[nodes.Node]:
+    def render(
+        self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
+    ) -> list[nodes.Node]:
         archive = domain.archive
         month = archive.newest_month
         if month is None:
@@ -83,9 +85,14 @@ class SiteLinks(ListingDirective):
 class FillSiteLinks(FillListing):
     kind = "site-links"
 
-    def render(self, domain: PPRNetDomain, docname: str, options: dict[str, Any]) -> list[nodes.Node]:
+    def render(
+        self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
+    ) -> list[nodes.Node]:
         entries = [
-            (link(POST, "topics", "Topics"), "every summary by topic, with its practice implications"),
+            (
+                link(POST, "topics", "Topics"),
+                "every summary by topic, with its practice implications",
+            ),
             (link(POST, "archive", "Archive"), "every monthly issue since the blog began"),
         ]
         blog_path = getattr(self.config, "blog_path", None)  # set when ablog is loaded

@@ -35,25 +35,30 @@ def type_page(slug: str) -> str:
 
 
 def link(kind: str, target: str, text: str, classes: list[str] | None = None) -> nodes.Element:
-    """A link to be resolved for the current builder; `classes` go on the link itself."""
+    """A link to be resolved for the current builder; `classes` go on the link itself.
+
+    Only links to documents warn when unresolved: generated pages and files exist for HTML
+    builders alone, and elsewhere the link's text stands in for it.
+    """
     node = addnodes.pending_xref(
-        "", refdomain="pprnet", reftype=kind, reftarget=target, refexplicit=True, refwarn=True
-    )
+        "", refdomain="pprnet", reftype=kind, reftarget=target, refexplicit=True,
+        refwarn=kind == POST,
+    )  # fmt: skip
     node += nodes.inline(text, text, classes=classes or [])
     return node
 
 
 def resolve_link(
     builder: Builder, fromdoc: str, kind: str, target: str, contnode: nodes.Element
-) -> nodes.Element:
-    """A reference for HTML-like output; plain text where a generated target does not exist."""
+) -> nodes.reference | None:
+    """The reference to a target, or None where this builder does not write the target."""
     generated = builder.format == "html"
     if kind == FILE and generated:
         refuri = relative_uri(builder.get_target_uri(fromdoc), target)
     elif kind == POST or (kind == PAGE and generated):
         refuri = builder.get_relative_uri(fromdoc, target)
     else:
-        return contnode
+        return None
     reference = nodes.reference("", "", internal=True, refuri=refuri, classes=contnode["classes"])
     reference.extend(contnode.children)
     return reference
@@ -65,9 +70,8 @@ def resolve_links(builder: Builder, fromdoc: str, tree: nodes.Element) -> None:
         if node["refdomain"] == "pprnet":
             contnode = node[0]
             assert isinstance(contnode, nodes.Element)
-            node.replace_self(
-                resolve_link(builder, fromdoc, node["reftype"], node["reftarget"], contnode)
-            )
+            reference = resolve_link(builder, fromdoc, node["reftype"], node["reftarget"], contnode)
+            node.replace_self(reference or contnode)
 
 
 def post_link(post: Post) -> nodes.Element:

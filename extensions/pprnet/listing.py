@@ -44,5 +44,7 @@ class FillListing(SphinxPostTransform):
             if node["kind"] == self.kind:
                 node.replace_self(self.render(domain, docname, node["options"]))
 
-    def render(self, domain: PPRNetDomain, docname: str, options: dict[str, Any]) -> list[nodes.Node]:
+    def render(
+        self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
+    ) -> list[nodes.Node]:
         raise NotImplementedError

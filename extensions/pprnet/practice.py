@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst.directives.admonitions import BaseAdmonition
@@ -24,7 +24,7 @@ class PracticeImplications(BaseAdmonition, SphinxDirective):
     has_content = True
     required_arguments = 0
     optional_arguments = 0
-    option_spec: dict[str, Any] = {}
+    option_spec: ClassVar[dict[str, Any]] = {}
 
     def run(self) -> list[nodes.Node]:
         self.options["class"] = [CSS_CLASS]

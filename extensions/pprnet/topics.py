@@ -22,7 +22,7 @@ from .links import (
     type_page,
 )
 from .listing import FillListing, ListingDirective
-from .practice import TITLE, CSS_CLASS, practice_implications
+from .practice import CSS_CLASS, TITLE, practice_implications
 from .records import Post
 
 
@@ -35,7 +35,9 @@ class TopicIndex(ListingDirective):
 class FillTopicIndex(FillListing):
     kind = "topic-index"
 
-    def render(self, domain: PPRNetDomain, docname: str, options: dict[str, Any]) -> list[nodes.Node]:
+    def render(
+        self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
+    ) -> list[nodes.Node]:
         archive = domain.archive
         items = nodes.bullet_list(classes=["pprnet-topic-index"])
         for term in domain.sources.vocabulary.topics:

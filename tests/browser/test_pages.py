@@ -48,7 +48,9 @@ def test_practice_implications_stand_out_in_both_modes(page: Page, base_url: str
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize("name", PAGES)
-def test_no_serious_accessibility_violations(page: Page, base_url: str, name: str, mode: str) -> None:
+def test_no_serious_accessibility_violations(
+    page: Page, base_url: str, name: str, mode: str
+) -> None:
     page.emulate_media(color_scheme=mode)
     page.goto(base_url + PAGES[name])
     page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")

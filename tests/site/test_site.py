@@ -84,10 +84,7 @@ def test_one_page_per_used_topic(site: BuildResult) -> None:
 
 def test_the_month_archive_has_five_months_newest_first(site: BuildResult) -> None:
     page = soup(site.outdir / "archive.html")
-    months = [
-        heading(section)
-        for section in page.select("section.pprnet-archive-month")
-    ]
+    months = [heading(section) for section in page.select("section.pprnet-archive-month")]
     assert months == ["January 2018", "November 2017", "October 2017", "June 2017", "February 2017"]
     october = page.select_one("#month-2017-10")
     assert len(october.select("a.reference")) == 2

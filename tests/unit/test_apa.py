@@ -13,16 +13,16 @@ from pprnet.bibfile import read_bibliography
 REFERENCES = read_bibliography((Path(__file__).parents[2] / "references.bib").read_text("utf-8"))
 
 SEED = {
-    "steel2017systematic": "Steel, C., Macdonald, J., & Schroder, T. (2017). A systematic review of "
-    "the effect of therapists’ internalized models of relationships on the quality of the "
+    "steel2017systematic": "Steel, C., Macdonald, J., & Schroder, T. (2017). A systematic review "
+    "of the effect of therapists’ internalized models of relationships on the quality of the "
     "therapeutic relationship. Journal of Clinical Psychology. Advance online publication.",
     "hayes2017contribution": "Hayes, J. A., Owen, J., & Nissen-Lie, H. A. (2017). The contribution "
     "of client culture to differential therapist effectiveness. In L. G. Castonguay & C. E. Hill "
     "(Eds.), How and why are some therapists better than others? Understanding therapist effects "
     "(Chapter 9). American Psychological Association.",
-    "stiles2017appropriate": "Stiles, W. B., & Horvath, A. O. (2017). Appropriate responsiveness as "
-    "a contribution to therapist effects. In L. G. Castonguay & C. E. Hill (Eds.), How and why are "
-    "some therapists better than others? Understanding therapist effects (Chapter 4). American "
+    "stiles2017appropriate": "Stiles, W. B., & Horvath, A. O. (2017). Appropriate responsiveness "
+    "as a contribution to therapist effects. In L. G. Castonguay & C. E. Hill (Eds.), How and why "
+    "are some therapists better than others? Understanding therapist effects (Chapter 4). American "
     "Psychological Association.",
     "murphy2017therapist": "Murphy, R., & Hutton, P. (2017). Therapist variability, patient "
     "reported therapeutic alliance, and clinical outcomes in adolescents undergoing mental health "
@@ -86,7 +86,8 @@ def test_a_chapter_with_pages_and_one_editor() -> None:
 def test_twenty_one_authors_are_cut_with_an_ellipsis_before_the_last() -> None:
     authors = " and ".join(f"Author{i}, A." for i in range(1, 22))
     text = str(format_reference(entry(
-        f"@article{{k, author={{{authors}}}, year={{2020}}, title={{T}}, journal={{J}}, volume={{1}}}}"
+        f"@article{{k, author={{{authors}}}, year={{2020}}, title={{T}}, journal={{J}}, "
+        "volume={1}}"
     )))  # fmt: skip
     assert text.startswith("Author1, A., Author2, A.,")
     assert "Author19, A., . . . Author21, A. (2020)." in text

@@ -24,7 +24,11 @@ def test_a_duplicate_key_names_both_lines_and_keeps_later_entries() -> None:
 
 
 def test_a_syntax_error_is_located_and_does_not_hide_other_entries() -> None:
-    text = ENTRY.format(key="a") + "@article{b,\n  title = {T} year = 2020\n}\n" + ENTRY.format(key="c")
+    text = (
+        ENTRY.format(key="a")
+        + "@article{b,\n  title = {T} year = 2020\n}\n"
+        + ENTRY.format(key="c")
+    )
     bib = read_bibliography(text)
     assert [(p.subtype, p.line) for p in bib.problems] == [("bib-syntax", 6)]
     assert "a" in bib and "c" in bib and "b" not in bib

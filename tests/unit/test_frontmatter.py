@@ -47,7 +47,9 @@ def test_a_good_post_gives_its_record() -> None:
     assert front.reference == "steel2017systematic"
 
 
-@pytest.mark.parametrize("tags", ["therapist-factors, attachment", '["therapist-factors", "attachment"]'])
+@pytest.mark.parametrize(
+    "tags", ["therapist-factors, attachment", '["therapist-factors", "attachment"]']
+)
 def test_tags_as_a_comma_list_or_json_list(tags: str) -> None:
     front, problems = read(with_line("tags", f"'{tags}'" if tags.startswith("[") else tags))
     assert problems == [] and front is not None
