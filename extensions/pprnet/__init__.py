@@ -7,6 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .archive import setup_archive
+from .bibliography import setup_bibliography
 from .blogpages import setup_blogpages
 from .domain import PPRNetDomain
 from .home import setup_home
@@ -33,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_archive(app)
     setup_home(app)
     setup_blogpages(app)
+    setup_bibliography(app)
     return {
         "version": __version__,
         "env_version": 1,

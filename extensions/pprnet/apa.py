@@ -165,3 +165,12 @@ def _join(parts: list[Text]) -> list[Text | str]:
             joined.append(" ")
         joined.append(part)
     return joined
+
+
+def sort_key(entry: Entry) -> tuple[str, ...]:
+    """APA reference-list order: first author's surname and initials, then year, then title."""
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    names = tuple(f"{_surname(person)} {_initials(person)}".casefold() for person in persons)
+    year = _plain(entry.fields.get("year", ""))
+    title = _plain(entry.fields.get("title", "")).casefold()
+    return (*names[:1], year, *names[1:], title)

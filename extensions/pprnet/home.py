@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 from sphinx_design.shared import create_component
 
 from .domain import PPRNetDomain
-from .links import FILE, PAGE, POST, badges, link, post_link, reference_paragraph
+from .links import FILE, PAGE, badges, link, post_link, reference_paragraph
 from .listing import FillListing, ListingDirective
 from .records import Post
 
@@ -75,42 +75,31 @@ class FillThisMonth(FillListing):
         return create_component("grid-item", ["sd-col", "sd-d-flex-row"], children=[card])
 
 
-class SiteLinks(ListingDirective):
-    """`{site-links}`: links to the archive's pages, generated ones included, which Markdown
-    links cannot reach (they resolve only documents)."""
+class BlogLinks(ListingDirective):
+    """`{blog-links}`: the feed and ablog's list of all posts, pages that only the HTML builders
+    generate and that Markdown links, which resolve documents only, cannot reach."""
 
-    kind = "site-links"
+    kind = "blog-links"
 
 
-class FillSiteLinks(FillListing):
-    kind = "site-links"
+class FillBlogLinks(FillListing):
+    kind = "blog-links"
 
     def render(
         self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
     ) -> list[nodes.Node]:
-        entries = [
-            (
-                link(POST, "topics", "Topics"),
-                "every summary by topic, with its practice implications",
-            ),
-            (link(POST, "archive", "Archive"), "every monthly issue since the blog began"),
-        ]
-        blog_path = getattr(self.config, "blog_path", None)  # set when ablog is loaded
-        if blog_path:
-            entries += [
-                (link(PAGE, blog_path, "All posts"), "every post as a list of titles"),
-                (link(FILE, f"{blog_path}/atom.xml", "Atom feed"),
-                 "subscribe to new summaries in a feed reader"),
-            ]  # fmt: skip
-        items = nodes.bullet_list(classes=["pprnet-site-links"])
-        for target, description in entries:
-            paragraph = nodes.paragraph("", "", target, nodes.Text(f": {description}."))
-            items += nodes.list_item("", paragraph)
-        return [items]
+        blog_path = self.config.blog_path
+        paragraph = nodes.paragraph(classes=["pprnet-blog-links"])
+        paragraph += nodes.Text("Subscribe to new summaries with the ")
+        paragraph += link(FILE, f"{blog_path}/atom.xml", "Atom feed")
+        paragraph += nodes.Text(", or see ")
+        paragraph += link(PAGE, blog_path, "all posts")
+        paragraph += nodes.Text(" as one list.")
+        return [paragraph]
 
 
 def setup_home(app: Sphinx) -> None:
     app.add_directive("this-month", ThisMonth)
     app.add_post_transform(FillThisMonth)
-    app.add_directive("site-links", SiteLinks)
-    app.add_post_transform(FillSiteLinks)
+    app.add_directive("blog-links", BlogLinks)
+    app.add_post_transform(FillBlogLinks)

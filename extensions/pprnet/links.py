@@ -8,6 +8,7 @@ Listings link with `pending_xref` nodes of this domain, which Sphinx resolves fo
 from __future__ import annotations
 
 from docutils import nodes
+from pybtex.database import Entry
 from pybtex_docutils import Backend
 from sphinx import addnodes
 from sphinx.builders import Builder
@@ -98,14 +99,17 @@ def badges(post: Post, vocabulary: Vocabulary) -> nodes.Element:
     return paragraph
 
 
-def reference_paragraph(post: Post, bibliography: Bibliography) -> nodes.paragraph | None:
-    """The APA reference of the summarised article, with its DOI as a link."""
-    found = bibliography.get(post.reference) if post.reference else None
-    if found is None:
-        return None
+def entry_paragraph(entry: Entry) -> nodes.paragraph:
+    """The APA reference of a bibliography entry, with its DOI as a link."""
     paragraph = nodes.paragraph(classes=["pprnet-reference"])
-    paragraph.extend(format_reference(found.entry).render(Backend()))
+    paragraph.extend(format_reference(entry).render(Backend()))
     return paragraph
+
+
+def reference_paragraph(post: Post, bibliography: Bibliography) -> nodes.paragraph | None:
+    """The APA reference of the article a post summarises (None for a commentary)."""
+    found = bibliography.get(post.reference) if post.reference else None
+    return entry_paragraph(found.entry) if found is not None else None
 
 
 def month_text(post: Post) -> nodes.Element:

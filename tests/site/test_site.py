@@ -100,12 +100,14 @@ def test_the_home_page_names_this_months_summary(site: BuildResult) -> None:
     cards = page.select(".pprnet-cards .sd-card")
     assert len(cards) == 1
     assert len(page.select("ul.pprnet-topic-index > li")) == 36
-    links = {a.get_text(): a["href"] for a in page.select(".pprnet-site-links a")}
+    browse = page.select_one("#browse-the-archive")
+    links = {a.get_text(): a["href"] for a in browse.select("a.reference")}
     assert links == {
         "Topics": "topics.html",
         "Archive": "archive.html",
-        "All posts": "blog.html",
+        "Bibliography": "bibliography.html",
         "Atom feed": "blog/atom.xml",
+        "all posts": "blog.html",
     }
     assert (site.outdir / "blog/atom.xml").exists()
 
@@ -136,3 +138,22 @@ def test_ablog_pages_show_labels_not_slugs(site: BuildResult) -> None:
     assert page.select_one("title").get_text().startswith("Posts tagged Alliance and")
     category = soup(site.outdir / "blog/category/book-chapter.html")
     assert category.select_one("h1").get_text() == "Posts in Book chapter"
+
+
+def test_the_bibliography_lists_each_summarised_article_with_its_summaries(
+    site: BuildResult,
+) -> None:
+    page = soup(site.outdir / "bibliography.html")
+    items = page.select("ul.pprnet-reference-list > li")
+    assert [item["id"] for item in items] == [
+        "ref-greenberg2016rebirth",
+        "ref-hayes2017contribution",
+        "ref-murphy2017therapist",
+        "ref-steel2017systematic",
+        "ref-stiles2017appropriate",
+        "ref-zilchamano2017alliance",
+    ]
+    steel = page.select_one("#ref-steel2017systematic")
+    assert steel.select_one(".pprnet-reference").get_text().startswith("Steel, C., Macdonald, J.")
+    backlink = steel.select_one(".pprnet-summarised-in a")
+    assert backlink["href"] == "posts/2018/01-therapist-internalized-models.html"
