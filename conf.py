@@ -33,6 +33,7 @@ exclude_patterns = [
 templates_path = ["_templates"]
 html_static_path = ["_static"]
 html_css_files = ["pprnet.css"]
+html_js_files = ["pprnet.js"]
 
 # Contributor text never becomes markup: raw HTML in Markdown is shown as text.
 myst_disable_syntax = ["html_block", "html_inline"]
@@ -40,7 +41,12 @@ myst_enable_extensions = ["colon_fence"]
 myst_heading_anchors = 2
 
 bibtex_bibfiles = ["references.bib"]
-bibtex_reference_style = "author_year"
+bibtex_default_style = "pprnet-apa"  # APA 7 reference list (extensions/pprnet/apa.py)
+bibtex_reference_style = "pprnet-apa"  # APA 7 in-text citations, author-year
+bibtex_cite_id = "ref-{key}"  # stable anchors on the bibliography page
+pprnet_bibliography_page = "bibliography"
+# A missing cite key is reported once, with its line, by the archive's own check.
+suppress_warnings = ["bibtex.key_not_found"]
 
 # ablog: posts are the pages under posts/; dates are strict ISO; listings print titles only.
 blog_title = "PPRNet blog"

@@ -71,9 +71,18 @@ CASES = {
         post("# The Alliance in Adult Psychotherapy\n", ""), "title", POST, 1, "'# Title'"
     ),
     "empty post": Case({POST: ""}, "front-matter", POST, 1, "front matter"),
+    "cited key missing from the bibliography": Case(
+        post("The alliance predicts outcome across treatments.",
+             "The alliance predicts outcome across treatments\n{cite:p}`nobody2019`."),
+        "cite", POST, 12, "cited key 'nobody2019'",
+    ),
+    "bibliography entry that no post uses": Case(
+        {"references.bib": BIB + "\n@book{unused2019,\n  title = {Unused},\n  year = {2019}\n}\n"},
+        "bib-unused", "references.bib", BIB.count("\n") + 2, "neither summarised nor cited",
+    ),
     "duplicate bibliography key": Case(
         {"references.bib": BIB + "\n@book{Elliott2018Empathy,\n  title = {Again}\n}\n"},
-        "bib-duplicate", "references.bib", BIB.count("\n") + 2, "line 12",
+        "bib-duplicate", "references.bib", BIB.count("\n") + 2, "on line 12",
     ),
     "bibliography syntax error": Case(
         {"references.bib": BIB + "\n@book{broken,\n  title = {Never closed,\n  year = {2019}\n"},

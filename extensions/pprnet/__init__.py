@@ -7,8 +7,9 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .archive import setup_archive
-from .bibliography import setup_bibliography
 from .blogpages import setup_blogpages
+from .citations import setup_citations
+from .citethis import setup_citethis
 from .domain import PPRNetDomain
 from .home import setup_home
 from .incremental import setup_incremental
@@ -34,10 +35,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_archive(app)
     setup_home(app)
     setup_blogpages(app)
-    setup_bibliography(app)
+    setup_citations(app)
+    setup_citethis(app)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

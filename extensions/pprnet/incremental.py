@@ -12,8 +12,9 @@ from .records import Archive
 def refresh_archive(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Rebuild the derived archive; return the unchanged documents whose output it changes.
 
-    Listing pages are rewritten when any post record changed; a post page when the titles or
-    targets of its previous/next links changed. Everything else a page shows is its own.
+    Listing pages and the bibliography page (its "cited by") are rewritten when any post
+    record changed; a post page when the titles or targets of its previous/next links changed.
+    Everything else a page shows is its own.
     """
     domain = get_domain(env)
     old = domain.archive
@@ -22,6 +23,8 @@ def refresh_archive(app: Sphinx, env: BuildEnvironment) -> list[str]:
     outdated: set[str] = set()
     if old.posts != new.posts:
         outdated.update(domain.listings)
+        if app.config.pprnet_bibliography_page in env.found_docs:
+            outdated.add(app.config.pprnet_bibliography_page)
     old_links, new_links = old.link_signature(), new.link_signature()
     outdated.update(doc for doc, links in new_links.items() if old_links.get(doc) != links)
     return sorted(outdated)

@@ -52,14 +52,18 @@ def link(kind: str, target: str, text: str, classes: list[str] | None = None) ->
 def resolve_link(
     builder: Builder, fromdoc: str, kind: str, target: str, contnode: nodes.Element
 ) -> nodes.reference | None:
-    """The reference to a target, or None where this builder does not write the target."""
+    """The reference to a target (`page` or `page#anchor`), or None where this builder does not
+    write the target."""
     generated = builder.format == "html"
+    page, _, anchor = target.partition("#")
     if kind == FILE and generated:
-        refuri = relative_uri(builder.get_target_uri(fromdoc), target)
+        refuri = relative_uri(builder.get_target_uri(fromdoc), page)
     elif kind == POST or (kind == PAGE and generated):
-        refuri = builder.get_relative_uri(fromdoc, target)
+        refuri = builder.get_relative_uri(fromdoc, page)
     else:
         return None
+    if anchor:
+        refuri += f"#{anchor}"
     reference = nodes.reference("", "", internal=True, refuri=refuri, classes=contnode["classes"])
     reference.extend(contnode.children)
     return reference

@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from .citations import cited_keys
 from .domain import get_domain
 from .frontmatter import Problem, read_front_matter
 from .practice import implication_paragraphs, practice_implications
@@ -53,6 +54,8 @@ class CollectPost(SphinxTransform):
         )
         title, body_problems = self._check_body(source)
         problems += body_problems
+        cites, cite_problems = self._check_citations(sources.bibliography.keys())
+        problems += cite_problems
         for problem in problems:
             logger.warning(
                 f"{problem.message} (the post is left out of the archive until this is fixed)",
@@ -75,6 +78,7 @@ class CollectPost(SphinxTransform):
                 reference=front.reference,
                 contact=front.contact,
                 implications=implication_paragraphs(block),
+                cites=cites,
             )
         )
 
@@ -103,6 +107,20 @@ class CollectPost(SphinxTransform):
                 )
             )
         return title, problems
+
+    def _check_citations(self, known: frozenset[str]) -> tuple[tuple[str, ...], list[Problem]]:
+        """The distinct keys cited in the text, and a problem for each one not in the bib."""
+        keys: dict[str, str] = {}
+        problems: list[Problem] = []
+        for cited in cited_keys(self.document):
+            folded = cited.key.casefold()
+            if folded in keys:
+                continue
+            keys[folded] = cited.key
+            if folded not in known:
+                message = f"cited key {cited.key!r} is not a key of references.bib"
+                problems.append(Problem("cite", cited.line or 1, message))
+        return tuple(keys.values()), problems
 
     def _withdraw_from_ablog(self) -> None:
         """Drop the front matter ablog reads; keep the page an orphan, as ablog makes posts."""

@@ -25,6 +25,7 @@ class Post:
     reference: str | None
     contact: str | None
     implications: tuple[str, ...]
+    cites: tuple[str, ...] = ()  # keys of the works cited in the text, in order
 
     @property
     def month(self) -> Month:

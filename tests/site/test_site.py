@@ -140,12 +140,12 @@ def test_ablog_pages_show_labels_not_slugs(site: BuildResult) -> None:
     assert category.select_one("h1").get_text() == "Posts in Book chapter"
 
 
-def test_the_bibliography_lists_each_summarised_article_with_its_summaries(
+def test_the_bibliography_lists_each_article_in_apa_order_with_its_summaries(
     site: BuildResult,
 ) -> None:
     page = soup(site.outdir / "bibliography.html")
-    items = page.select("ul.pprnet-reference-list > li")
-    assert [item["id"] for item in items] == [
+    entries = page.select("div.citation")
+    assert [entry["id"] for entry in entries] == [
         "ref-greenberg2016rebirth",
         "ref-hayes2017contribution",
         "ref-murphy2017therapist",
@@ -153,7 +153,34 @@ def test_the_bibliography_lists_each_summarised_article_with_its_summaries(
         "ref-stiles2017appropriate",
         "ref-zilchamano2017alliance",
     ]
+    assert page.select("div.citation .label") == [], "no bracketed labels"
     steel = page.select_one("#ref-steel2017systematic")
-    assert steel.select_one(".pprnet-reference").get_text().startswith("Steel, C., Macdonald, J.")
-    backlink = steel.select_one(".pprnet-summarised-in a")
+    assert steel.select_one("p").get_text().startswith("Steel, C., Macdonald, J., & Schroder, T.")
+    backlink = steel.select_one(".pprnet-cited-by a")
     assert backlink["href"] == "posts/2018/01-therapist-internalized-models.html"
+    assert "summary of this article" in steel.select_one(".pprnet-cited-by").get_text()
+    doi = page.select_one("#ref-murphy2017therapist a.reference.external")
+    assert doi["href"] == "https://doi.org/10.1111/jcpp.12767"
+
+
+@pytest.mark.parametrize("post", POSTS, ids=lambda post: post.stem)
+def test_each_post_lists_its_reference_and_offers_it_for_citation(
+    site: BuildResult, post: Path
+) -> None:
+    key = front_matter(post)["reference"]
+    page = soup(page_of(post, site))
+    references = page.select(".pprnet-references li")
+    assert len(references) == 1
+    assert references[0].get_text().startswith("Summarised:")
+    link = references[0].select_one(".pprnet-bibliography-link a")
+    assert link["href"].endswith(f"bibliography.html#ref-{key}")
+    downloads = {a.get_text(): a["href"] for a in page.select(".pprnet-downloads a")}
+    assert downloads == {"BibTeX": f"../../cite/{key}.bib", "RIS": f"../../cite/{key}.ris"}
+    folder = page_of(post, site).parent
+    assert (folder / downloads["BibTeX"]).read_text("utf-8").startswith("@")
+    assert f"{{{key},\n" in (folder / downloads["BibTeX"]).read_text("utf-8")
+    assert (folder / downloads["RIS"]).read_text("utf-8").startswith("TY  - ")
+    citation = page.select_one(".pprnet-citation").get_text()
+    assert citation.startswith("Tasca, G. A. (")
+    title = heading(page.select_one("section"))
+    assert page.select_one('meta[name="citation_title"]')["content"] == title

@@ -1,0 +1,246 @@
+"""Citations through sphinxcontrib-bibtex: APA styles, the keys each post cites, the post's
+reference list, and "cited by" on the bibliography page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pybtex.plugin
+import sphinxcontrib.bibtex.plugin
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinxcontrib.bibtex.citation_target import parse_citation_targets
+from sphinxcontrib.bibtex.style.referencing import BracketStyle, GroupReferenceStyle, PersonStyle
+from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+from sphinxcontrib.bibtex.style.referencing.basic_author_year import (
+    BasicAuthorYearParentheticalReferenceStyle,
+    BasicAuthorYearTextualReferenceStyle,
+)
+from sphinxcontrib.bibtex.style.referencing.extra_author import ExtraAuthorReferenceStyle
+from sphinxcontrib.bibtex.style.referencing.extra_empty import ExtraEmptyReferenceStyle
+from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferenceStyle
+from sphinxcontrib.bibtex.style.referencing.extra_year import ExtraYearReferenceStyle
+
+from .apa import APAStyle
+from .domain import PPRNetDomain, get_domain
+from .links import POST, entry_paragraph, link
+from .records import Post
+
+logger = logging.getLogger(__name__)
+
+STYLE_NAME = "pprnet-apa"
+
+
+def _round_brackets() -> BracketStyle:
+    return BracketStyle(left="(", right=")", sep="; ")
+
+
+def _parenthetical_names() -> PersonStyle:
+    return PersonStyle(sep2=" & ", last_sep=", & ", other=" et al.")
+
+
+def _narrative_names() -> PersonStyle:
+    return PersonStyle(sep2=" and ", last_sep=", and ", other=" et al.")
+
+
+@dataclass
+class APAReferenceStyle(AuthorYearReferenceStyle):
+    """APA 7 in-text citations: "Murphy and Hutton (2017)", "(Murphy & Hutton, 2017)".
+
+    sphinxcontrib-bibtex's author-year style joins two authors with the same word in narrative
+    and parenthetical citations; APA writes "and" in the first and "&" in the second.
+    """
+
+    bracket_textual: BracketStyle = field(default_factory=_round_brackets)
+    bracket_parenthetical: BracketStyle = field(default_factory=_round_brackets)
+    bracket_author: BracketStyle = field(default_factory=_round_brackets)
+    bracket_label: BracketStyle = field(default_factory=_round_brackets)
+    bracket_year: BracketStyle = field(default_factory=_round_brackets)
+    person: PersonStyle = field(default_factory=_parenthetical_names)
+    narrative_person: PersonStyle = field(default_factory=_narrative_names)
+
+    def __post_init__(self) -> None:
+        self.styles.extend(
+            [
+                BasicAuthorYearParentheticalReferenceStyle(
+                    bracket=self.bracket_parenthetical,
+                    person=self.person,
+                    author_year_sep=self.author_year_sep,
+                ),
+                BasicAuthorYearTextualReferenceStyle(
+                    bracket=self.bracket_textual, person=self.narrative_person
+                ),
+                ExtraAuthorReferenceStyle(
+                    bracket=self.bracket_author, person=self.narrative_person
+                ),
+                ExtraLabelReferenceStyle(bracket=self.bracket_label),
+                ExtraYearReferenceStyle(bracket=self.bracket_year),
+                ExtraEmptyReferenceStyle(),
+            ]
+        )
+        # Skips AuthorYearReferenceStyle.__post_init__, which would add its own styles.
+        GroupReferenceStyle.__post_init__(self)  # type: ignore[no-untyped-call]
+
+
+@dataclass(frozen=True)
+class CitedKey:
+    key: str
+    line: int | None
+
+
+def cited_keys(tree: nodes.Node) -> Iterator[CitedKey]:
+    """The keys of the `{cite}` roles in a document as read, in order, with their lines."""
+    for node in tree.findall(addnodes.pending_xref):
+        if node.get("refdomain") == "cite":
+            line = node.line or (node.parent.line if node.parent is not None else None)
+            for target in parse_citation_targets(node["reftarget"]):
+                yield CitedKey(target.key, line)
+
+
+def entry_anchor(config: Config, key: str) -> str:
+    """The id sphinxcontrib-bibtex gives the entry of `key` (see `bibtex_cite_id`)."""
+    return nodes.make_id(config.bibtex_cite_id.format(key=key, bibliography_count=1))
+
+
+def works_cited(post: Post) -> list[str]:
+    """The keys a post's reference list shows: the summarised article first, then the others."""
+    keys = [post.reference] if post.reference else []
+    for key in post.cites:
+        if key.casefold() not in {k.casefold() for k in keys}:
+            keys.append(key)
+    return keys
+
+
+class PostReferences(SphinxPostTransform):
+    """A "References" list at the end of each post: the works it summarises and cites."""
+
+    # The end of a post is built in this order: references (3), "cite this summary" (4), then
+    # contact and previous/next (PostPage, 5); all before ReferencesResolver (10) resolves links.
+    default_priority = 3
+
+    def run(self, **kwargs: Any) -> None:
+        docname = self.env.current_document.docname
+        domain = get_domain(self.env)
+        post = domain.archive.by_docname.get(docname)
+        sections = [node for node in self.document.children if isinstance(node, nodes.section)]
+        if post is None or not sections:
+            return
+        keys = works_cited(post)
+        if not keys:
+            return
+        section = nodes.section(ids=["references"], classes=["pprnet-references"])
+        section += nodes.title("References", "References")
+        items = nodes.bullet_list(classes=["pprnet-reference-list"])
+        for key in keys:
+            found = domain.sources.bibliography.get(key)
+            assert found is not None, "checked when the post was read"
+            item = nodes.list_item()
+            paragraph = entry_paragraph(found.entry)
+            if key == post.reference:
+                paragraph.insert(0, nodes.strong("Summarised: ", "Summarised: "))
+            item += paragraph
+            page = self.config.pprnet_bibliography_page
+            if page:
+                target = f"{page}#{entry_anchor(self.config, found.key)}"
+                more = nodes.paragraph(classes=["pprnet-bibliography-link"])
+                more += link(POST, target, "In the bibliography, with every summary citing it")
+                item += more
+            items += item
+        section += items
+        sections[0] += section
+
+
+class CitedBy(SphinxPostTransform):
+    """Under each entry of the bibliography, the summaries that summarise or cite it."""
+
+    # After sphinxcontrib-bibtex's BibliographyTransform (5) has made the entries, before
+    # ReferencesResolver (10) resolves the links to the posts.
+    default_priority = 6
+
+    def run(self, **kwargs: Any) -> None:
+        domain = get_domain(self.env)
+        citations = {
+            id_: node for node in self.document.findall(nodes.citation) for id_ in node["ids"]
+        }
+        if not citations:
+            return
+        for key, posts in cited_by(domain).items():
+            found = domain.sources.bibliography.get(key)
+            node = citations.get(entry_anchor(self.config, found.key)) if found else None
+            if node is None:
+                continue
+            # The bracketed label says nothing to a reader of an author-year bibliography.
+            for label in list(node.findall(nodes.label)):
+                label.parent.remove(label)
+            node["classes"].append("pprnet-bibliography-entry")
+            node += cited_by_paragraph(key, posts)
+
+
+def cited_by(domain: PPRNetDomain) -> dict[str, list[Post]]:
+    """For each case-folded key, the posts that summarise it (first) and then those citing it."""
+    result: dict[str, list[Post]] = {}
+    for post in domain.archive.posts:
+        if post.reference:
+            result.setdefault(post.reference.casefold(), []).append(post)
+    for post in domain.archive.posts:
+        for key in {key.casefold() for key in post.cites}:
+            if post not in result.setdefault(key, []):
+                result[key].append(post)
+    return result
+
+
+def cited_by_paragraph(key: str, posts: list[Post]) -> nodes.paragraph:
+    paragraph = nodes.paragraph(classes=["pprnet-cited-by"])
+    paragraph += nodes.Text("Cited by: ")
+    for index, post in enumerate(posts):
+        if index:
+            paragraph += nodes.Text("; ")
+        paragraph += link(POST, post.docname, post.title)
+        summarises = post.reference is not None and post.reference.casefold() == key
+        note = f" ({post.month.label}{', summary of this article' if summarises else ''})"
+        paragraph += nodes.inline(note, note, classes=["pprnet-cited-by-note"])
+    return paragraph
+
+
+def check_unused_entries(app: Sphinx, env: Any) -> list[str]:
+    """Every entry of the bibliography is summarised or cited: the page lists them all."""
+    domain = get_domain(env)
+    used = set(cited_by(domain))
+    for key, entry in sorted(domain.sources.bibliography.entries.items()):
+        if key not in used:
+            logger.warning(
+                f"entry {entry.key!r} is neither summarised nor cited by any post",
+                type="pprnet",
+                subtype="bib-unused",
+                location=f"{domain.sources.bibliography_path}:{entry.line}",
+            )
+    return []
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    if config.pprnet_bibliography_page and "{key}" not in config.bibtex_cite_id:
+        raise ConfigError(
+            "pprnet links to bibliography entries by key: set bibtex_cite_id = 'ref-{key}'"
+        )
+
+
+def setup_citations(app: Sphinx) -> None:
+    app.add_config_value("pprnet_bibliography_page", "", "env", types=[str])
+    # Registered at run time rather than as entry points: pybtex looks entry points up again
+    # for every formatted citation, which is slow.
+    pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, APAStyle)
+    sphinxcontrib.bibtex.plugin.register_plugin(
+        "sphinxcontrib.bibtex.style.referencing", STYLE_NAME, APAReferenceStyle
+    )
+    app.connect("config-inited", check_config)
+    # After incremental.refresh_archive (default priority 500) has derived the archive.
+    app.connect("env-updated", check_unused_entries, priority=600)
+    app.add_post_transform(PostReferences)
+    app.add_post_transform(CitedBy)

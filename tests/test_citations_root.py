@@ -1,0 +1,115 @@
+"""Citations in the `test-archive` root: APA in-text forms, cited-by, each post's references."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from support import ROOTS, BuildResult, sphinx_build
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    result = sphinx_build(ROOTS / "test-archive", tmp_path_factory.mktemp("citations"))
+    assert result.stderr == ""
+    return result
+
+
+def citations(page: BeautifulSoup) -> list[tuple[str, str]]:
+    return [
+        (span.get_text(), span.select_one("a")["href"])
+        for span in page.select("span.bibtex-citation")
+    ]
+
+
+def test_narrative_and_parenthetical_citations_in_apa_form(built: BuildResult) -> None:
+    empathy = soup(built.outdir / "posts/2021/05-empathy.html")
+    assert citations(empathy) == [
+        ("Flückiger et al. (2018)", "../../bibliography.html#ref-fluckiger2018alliance"),
+        ("(Norcross & Lambert, 2018)", "../../bibliography.html#ref-norcross2018relationships"),
+    ]
+    commentary = soup(built.outdir / "posts/2021/05-commentary.html")
+    assert [text for text, _ in citations(commentary)] == ["Norcross and Lambert (2018)"]
+
+
+def test_the_bibliography_shows_who_summarises_then_who_cites(built: BuildResult) -> None:
+    page = soup(built.outdir / "bibliography.html")
+    assert [entry["id"] for entry in page.select("div.citation")] == [
+        "ref-elliott2018empathy",
+        "ref-fluckiger2018alliance",
+        "ref-norcross2018relationships",
+    ]
+    assert page.select("div.citation .label") == []
+    alliance = page.select_one("#ref-fluckiger2018alliance .pprnet-cited-by")
+    assert [a["href"] for a in alliance.select("a")] == [
+        "posts/2020/03-alliance.html",
+        "posts/2021/05-empathy.html",
+    ]
+    notes = [note.get_text() for note in alliance.select(".pprnet-cited-by-note")]
+    assert notes == [" (March 2020, summary of this article)", " (May 2021)"]
+    norcross = page.select_one("#ref-norcross2018relationships .pprnet-cited-by")
+    assert [a.get_text() for a in norcross.select("a")] == [
+        "Therapist Empathy and Client Outcome",
+        "Why Adherence Is Not Enough",
+    ]
+
+
+def test_a_post_lists_the_summarised_work_first_then_the_cited_ones(built: BuildResult) -> None:
+    page = soup(built.outdir / "posts/2021/05-empathy.html")
+    items = page.select("section.pprnet-references li")
+    texts = [item.select_one(".pprnet-reference").get_text() for item in items]
+    assert texts[0].startswith("Summarised: Elliott, R.")
+    assert texts[1].startswith("Flückiger, C.") and texts[2].startswith("Norcross, J. C.")
+    links = [item.select_one(".pprnet-bibliography-link a")["href"] for item in items]
+    assert links[1] == "../../bibliography.html#ref-fluckiger2018alliance"
+
+
+def test_a_commentary_lists_what_it_cites_without_a_summarised_work(built: BuildResult) -> None:
+    page = soup(built.outdir / "posts/2021/05-commentary.html")
+    items = page.select("section.pprnet-references li")
+    assert len(items) == 1 and "Summarised" not in items[0].get_text()
+    assert page.select(".pprnet-downloads") == []
+
+
+def test_cite_this_summary_and_the_downloads(built: BuildResult) -> None:
+    page = soup(built.outdir / "posts/2020/03-alliance.html")
+    assert page.select_one(".pprnet-citation").get_text() == (
+        "Tasca, G. A. (2020, March). The Alliance in Adult Psychotherapy. PPRNet Blog."
+    )
+    assert page.select_one(".pprnet-citation em").get_text() == "PPRNet Blog"
+    ris = (built.outdir / "cite/fluckiger2018alliance.ris").read_text(encoding="utf-8")
+    assert ris.splitlines()[:3] == ["TY  - JOUR", "AU  - Flückiger, C.", "AU  - Del Re, A. C."]
+    assert "DO  - 10.1037/pst0000172" in ris
+    bib = (built.outdir / "cite/fluckiger2018alliance.bib").read_text(encoding="utf-8")
+    assert bib.startswith("@article{fluckiger2018alliance,")
+    meta = {tag["name"]: tag["content"] for tag in page.select('meta[name^="citation_"]')}
+    assert meta == {
+        "citation_title": "The Alliance in Adult Psychotherapy",
+        "citation_author": "Giorgio A. Tasca",
+        "citation_publication_date": "2020/03/01",
+        "citation_journal_title": "PPRNet Blog",
+        "citation_doi": "10.1037/pst0000172",
+    }
+
+
+def test_removing_a_citation_drops_its_backlink_after_an_incremental_build(
+    tmp_path: Path,
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-archive", srcdir)
+    assert sphinx_build(srcdir, tmp_path / "out").stderr == ""
+    post = srcdir / "posts/2021/05-commentary.md"
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text.replace(", after\n{cite:t}`norcross2018relationships`", ""), "utf-8")
+    result = sphinx_build(srcdir, tmp_path / "out")
+    assert result.stderr == ""
+    page = soup(result.outdir / "bibliography.html")
+    norcross = page.select_one("#ref-norcross2018relationships .pprnet-cited-by")
+    assert [a.get_text() for a in norcross.select("a")] == ["Therapist Empathy and Client Outcome"]
