@@ -41,12 +41,12 @@ def test_narrative_and_parenthetical_citations_in_apa_form(built: BuildResult) -
 
 def test_the_bibliography_shows_who_summarises_then_who_cites(built: BuildResult) -> None:
     page = soup(built.outdir / "bibliography.html")
-    assert [entry["id"] for entry in page.select("div.citation")] == [
+    assert [entry["id"] for entry in page.select("ul.pprnet-bibliography > li")] == [
         "ref-elliott2018empathy",
         "ref-fluckiger2018alliance",
         "ref-norcross2018relationships",
     ]
-    assert page.select("div.citation .label") == []
+    assert page.select(".pprnet-bibliography .label") == []
     alliance = page.select_one("#ref-fluckiger2018alliance .pprnet-cited-by")
     assert [a["href"] for a in alliance.select("a")] == [
         "posts/2020/03-alliance.html",

@@ -88,6 +88,8 @@ def _author_year(entry: Entry) -> Text:
     authors = entry.persons.get("author") or entry.persons.get("editor") or []
     who = format_authors(authors) if authors else None
     year = _plain(entry.fields.get("year", "n.d."))
+    if who and not who.endswith("."):
+        who += "."  # a group author, as "American Psychological Association."
     head = Text(who, " ") if who else Text()
     return Text(head, f"({year}). ")
 
@@ -136,6 +138,19 @@ def _book(entry: Entry) -> list[Text]:
     return parts
 
 
+def _report(entry: Entry) -> list[Text]:
+    fields = entry.fields
+    title = Text(Tag("em", _latex(fields.get("title", ""))))
+    if fields.get("number"):
+        kind = _latex(fields.get("type", "Report"))
+        title = Text(title, " (", kind, " No. ", _latex(fields["number"]), ")")
+    parts = [_sentence(title)]
+    publisher = fields.get("institution") or fields.get("publisher")
+    if publisher:
+        parts.append(_sentence(_latex(publisher)))
+    return parts
+
+
 def _other(entry: Entry) -> list[Text]:
     fields = entry.fields
     parts = [_sentence(Text(Tag("em", _latex(fields.get("title", "")))))]
@@ -151,6 +166,7 @@ _BODIES = {
     "inbook": _in_book,
     "inproceedings": _in_book,
     "book": _book,
+    "techreport": _report,
 }
 
 

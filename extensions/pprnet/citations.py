@@ -158,7 +158,8 @@ class PostReferences(SphinxPostTransform):
 
 
 class CitedBy(SphinxPostTransform):
-    """Under each entry of the bibliography, the summaries that summarise or cite it."""
+    """The bibliography as a reference list: under each entry, the summaries that summarise or
+    cite it. The entries keep the ids that citations link to."""
 
     # After sphinxcontrib-bibtex's BibliographyTransform (5) has made the entries, before
     # ReferencesResolver (10) resolves the links to the posts.
@@ -166,21 +167,27 @@ class CitedBy(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = get_domain(self.env)
-        citations = {
-            id_: node for node in self.document.findall(nodes.citation) for id_ in node["ids"]
+        posts_by_key = cited_by(domain)
+        keys_by_id = {
+            entry_anchor(self.config, entry.key): key
+            for key, entry in domain.sources.bibliography.entries.items()
         }
-        if not citations:
-            return
-        for key, posts in cited_by(domain).items():
-            found = domain.sources.bibliography.get(key)
-            node = citations.get(entry_anchor(self.config, found.key)) if found else None
-            if node is None:
+        for container in list(self.document.findall(nodes.container)):
+            entries = [child for child in container.children if isinstance(child, nodes.citation)]
+            if not entries or len(entries) != len(container.children):
                 continue
-            # The bracketed label says nothing to a reader of an author-year bibliography.
-            for label in list(node.findall(nodes.label)):
-                label.parent.remove(label)
-            node["classes"].append("pprnet-bibliography-entry")
-            node += cited_by_paragraph(key, posts)
+            # docutils writes citations as a "list" whose items have the deprecated role
+            # doc-biblioentry (an accessibility error), with bracketed labels that mean nothing
+            # in an author-year bibliography: a plain list of references reads better.
+            items = nodes.bullet_list(classes=["pprnet-reference-list", "pprnet-bibliography"])
+            for entry in entries:
+                item = nodes.list_item(ids=entry["ids"], classes=["pprnet-bibliography-entry"])
+                item.extend(child for child in entry.children if not isinstance(child, nodes.label))
+                key = next((keys_by_id[id_] for id_ in entry["ids"] if id_ in keys_by_id), None)
+                if key in posts_by_key:
+                    item += cited_by_paragraph(key, posts_by_key[key])
+                items += item
+            container.replace_self(items)
 
 
 def cited_by(domain: PPRNetDomain) -> dict[str, list[Post]]:

@@ -14,6 +14,7 @@ PAGES = {
     "topic index": "/topics.html",
     "topic page": "/topics/alliance.html",
     "month archive": "/archive.html",
+    "bibliography": "/bibliography.html",
 }
 
 
@@ -62,3 +63,23 @@ def test_no_serious_accessibility_violations(
         if violation["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+def test_the_copy_button_copies_the_summary_citation(page: Page, base_url: str) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(base_url + PAGES["post"])
+    citation = page.locator(".pprnet-cite-this .pprnet-citation").inner_text()
+    button = page.locator(".pprnet-cite-this button.pprnet-copy")
+    expect(button).to_have_text("Copy citation")
+    button.click()
+    expect(button).to_have_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == citation.strip()
+
+
+def test_a_citation_leads_to_its_bibliography_entry_and_back(page: Page, base_url: str) -> None:
+    page.goto(base_url + PAGES["post"])
+    page.locator(".pprnet-bibliography-link a").first.click()
+    expect(page).to_have_url(base_url + "/bibliography.html#ref-steel2017systematic")
+    entry = page.locator("#ref-steel2017systematic")
+    entry.locator(".pprnet-cited-by a").first.click()
+    expect(page).to_have_url(base_url + PAGES["post"])

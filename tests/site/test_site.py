@@ -144,7 +144,7 @@ def test_the_bibliography_lists_each_article_in_apa_order_with_its_summaries(
     site: BuildResult,
 ) -> None:
     page = soup(site.outdir / "bibliography.html")
-    entries = page.select("div.citation")
+    entries = page.select("ul.pprnet-bibliography > li")
     assert [entry["id"] for entry in entries] == [
         "ref-greenberg2016rebirth",
         "ref-hayes2017contribution",
@@ -153,7 +153,7 @@ def test_the_bibliography_lists_each_article_in_apa_order_with_its_summaries(
         "ref-stiles2017appropriate",
         "ref-zilchamano2017alliance",
     ]
-    assert page.select("div.citation .label") == [], "no bracketed labels"
+    assert page.select(".pprnet-bibliography .label") == [], "no bracketed labels"
     steel = page.select_one("#ref-steel2017systematic")
     assert steel.select_one("p").get_text().startswith("Steel, C., Macdonald, J., & Schroder, T.")
     backlink = steel.select_one(".pprnet-cited-by a")

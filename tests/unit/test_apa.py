@@ -99,3 +99,24 @@ def test_hyphenated_first_names_keep_the_hyphen_in_initials() -> None:
         "@article{k, author={Bernier, Jean-Paul}, year={2019}, title={T}, journal={J}, volume={1}}"
     )))  # fmt: skip
     assert text.startswith("Bernier, J.-P. (2019).")
+
+
+def test_a_report_with_its_number_and_institution() -> None:
+    text = str(format_reference(entry(
+        "@techreport{k, author={{National Institute for Health and Care Excellence}}, year={2022},"
+        " title={Depression in adults: Treatment and management}, number={NG222},"
+        " type={NICE Guideline}, institution={NICE}, url={https://www.nice.org.uk/guidance/ng222}}"
+    )))  # fmt: skip
+    assert text == (
+        "National Institute for Health and Care Excellence. (2022). Depression in adults: "
+        "Treatment and management (NICE Guideline No. NG222). NICE. "
+        "https://www.nice.org.uk/guidance/ng222"
+    )
+
+
+def test_a_title_ending_in_a_question_mark_takes_no_period() -> None:
+    text = str(format_reference(entry(
+        "@article{k, author={Zilcha-Mano, S.}, year={2017}, title={Is the alliance therapeutic?},"
+        " journal={American Psychologist}, volume={72}, pages={311--325}}"
+    )))  # fmt: skip
+    assert "Is the alliance therapeutic? American Psychologist" in text
