@@ -68,13 +68,13 @@ CASES = {
         "practice-implications", POST, GOOD_LINES + 1, "exactly one",
     ),
     "no title": Case(
-        post("# The Alliance in Adult Psychotherapy\n", ""), "title", POST, 1, "'# Title'"
+        post("# The Alliance in Adult Psychotherapy\n", ""), "title", POST, 11, "'# Title'"
     ),
     "empty post": Case({POST: ""}, "front-matter", POST, 1, "front matter"),
     "cited key missing from the bibliography": Case(
         post("The alliance predicts outcome across treatments.",
              "The alliance predicts outcome across treatments\n{cite:p}`nobody2019`."),
-        "cite", POST, 12, "cited key 'nobody2019'",
+        "cite", POST, 13, "cited key 'nobody2019'",
     ),
     "bibliography entry that no post uses": Case(
         {"references.bib": BIB + "\n@book{unused2019,\n  title = {Unused},\n  year = {2019}\n}\n"},

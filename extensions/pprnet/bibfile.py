@@ -107,3 +107,16 @@ def _add_entry(bib: Bibliography, chunk: str, line: int) -> None:
         )
         return
     bib.entries[key.casefold()] = BibEntry(key, line, entry)
+
+
+def unused_entries(bib: Bibliography, used: set[str]) -> list[Problem]:
+    """Entries neither summarised nor cited: the bibliography page lists every entry."""
+    return [
+        Problem(
+            "bib-unused",
+            entry.line,
+            f"entry {entry.key!r} is neither summarised nor cited by any post",
+        )
+        for key, entry in sorted(bib.entries.items(), key=lambda item: item[1].line)
+        if key not in used
+    ]

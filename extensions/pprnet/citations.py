@@ -3,20 +3,17 @@ reference list, and "cited by" on the bibliography page."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
-from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, GroupReferenceStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 from sphinxcontrib.bibtex.style.referencing.basic_author_year import (
@@ -29,6 +26,7 @@ from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferen
 from sphinxcontrib.bibtex.style.referencing.extra_year import ExtraYearReferenceStyle
 
 from .apa import APAStyle
+from .bibfile import unused_entries
 from .domain import PPRNetDomain, get_domain
 from .links import POST, entry_paragraph, link
 from .records import Post
@@ -87,21 +85,6 @@ class APAReferenceStyle(AuthorYearReferenceStyle):
         )
         # Skips AuthorYearReferenceStyle.__post_init__, which would add its own styles.
         GroupReferenceStyle.__post_init__(self)  # type: ignore[no-untyped-call]
-
-
-@dataclass(frozen=True)
-class CitedKey:
-    key: str
-    line: int | None
-
-
-def cited_keys(tree: nodes.Node) -> Iterator[CitedKey]:
-    """The keys of the `{cite}` roles in a document as read, in order, with their lines."""
-    for node in tree.findall(addnodes.pending_xref):
-        if node.get("refdomain") == "cite":
-            line = node.line or (node.parent.line if node.parent is not None else None)
-            for target in parse_citation_targets(node["reftarget"]):
-                yield CitedKey(target.key, line)
 
 
 def entry_anchor(config: Config, key: str) -> str:
@@ -219,15 +202,14 @@ def cited_by_paragraph(key: str, posts: list[Post]) -> nodes.paragraph:
 def check_unused_entries(app: Sphinx, env: Any) -> list[str]:
     """Every entry of the bibliography is summarised or cited: the page lists them all."""
     domain = get_domain(env)
-    used = set(cited_by(domain))
-    for key, entry in sorted(domain.sources.bibliography.entries.items()):
-        if key not in used:
-            logger.warning(
-                f"entry {entry.key!r} is neither summarised nor cited by any post",
-                type="pprnet",
-                subtype="bib-unused",
-                location=f"{domain.sources.bibliography_path}:{entry.line}",
-            )
+    sources = domain.sources
+    for problem in unused_entries(sources.bibliography, set(cited_by(domain))):
+        logger.warning(
+            problem.message,
+            type="pprnet",
+            subtype=problem.subtype,
+            location=f"{sources.bibliography_path}:{problem.line}",
+        )
     return []
 
 

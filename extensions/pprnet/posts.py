@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from pathlib import Path
 
 from docutils import nodes
@@ -11,9 +9,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from .citations import cited_keys
+from .checks import build_date, check_post
 from .domain import get_domain
-from .frontmatter import Problem, read_front_matter
 from .practice import implication_paragraphs, practice_implications
 from .records import Post
 
@@ -22,14 +19,6 @@ logger = logging.getLogger(__name__)
 
 def is_post(docname: str, posts_dir: str) -> bool:
     return docname.startswith(posts_dir.rstrip("/") + "/")
-
-
-def build_date() -> dt.date:
-    """Today, or the day of SOURCE_DATE_EPOCH so that a rebuild of a commit is identical."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
 
 
 class CollectPost(SphinxTransform):
@@ -49,78 +38,34 @@ class CollectPost(SphinxTransform):
         self.env.note_dependency(str(sources.bibliography_path))
 
         source = Path(self.document["source"]).read_text(encoding="utf-8")
-        front, problems = read_front_matter(
-            source, sources.vocabulary, sources.bibliography.keys(), build_date()
-        )
-        title, body_problems = self._check_body(source)
-        problems += body_problems
-        cites, cite_problems = self._check_citations(sources.bibliography.keys())
-        problems += cite_problems
-        for problem in problems:
+        check = check_post(source, sources.vocabulary, sources.bibliography.keys(), build_date())
+        for problem in check.problems:
             logger.warning(
                 f"{problem.message} (the post is left out of the archive until this is fixed)",
                 type="pprnet",
                 subtype=problem.subtype,
                 location=(docname, problem.line),
             )
-        if front is None or problems or title is None:
+        front = check.front
+        blocks = list(self.document.findall(practice_implications))
+        sections = [node for node in self.document.children if isinstance(node, nodes.section)]
+        if front is None or check.problems or len(blocks) != 1 or not sections:
             self._withdraw_from_ablog()
             return
-        (block,) = self.document.findall(practice_implications)
         domain.add_post(
             Post(
                 docname=docname,
-                title=title,
+                title=sections[0][0].astext(),
                 date=front.date,
                 author=front.author,
                 topics=front.topics,
                 kind=front.kind,
                 reference=front.reference,
                 contact=front.contact,
-                implications=implication_paragraphs(block),
-                cites=cites,
+                implications=implication_paragraphs(blocks[0]),
+                cites=check.cites,
             )
         )
-
-    def _check_body(self, source: str) -> tuple[str | None, list[Problem]]:
-        problems: list[Problem] = []
-        last_line = source.count("\n") + 1
-        sections = [node for node in self.document.children if isinstance(node, nodes.section)]
-        title = sections[0][0].astext().strip() if sections else None
-        if not title:
-            problems.append(Problem("title", 1, "a post needs a '# Title' heading"))
-        blocks = list(self.document.findall(practice_implications))
-        if not blocks:
-            problems.append(
-                Problem(
-                    "practice-implications",
-                    last_line,
-                    "a post needs one ':::{practice-implications}' block",
-                )
-            )
-        for extra in blocks[1:]:
-            problems.append(
-                Problem(
-                    "practice-implications",
-                    extra.line or last_line,
-                    "a post has exactly one ':::{practice-implications}' block; this is another",
-                )
-            )
-        return title, problems
-
-    def _check_citations(self, known: frozenset[str]) -> tuple[tuple[str, ...], list[Problem]]:
-        """The distinct keys cited in the text, and a problem for each one not in the bib."""
-        keys: dict[str, str] = {}
-        problems: list[Problem] = []
-        for cited in cited_keys(self.document):
-            folded = cited.key.casefold()
-            if folded in keys:
-                continue
-            keys[folded] = cited.key
-            if folded not in known:
-                message = f"cited key {cited.key!r} is not a key of references.bib"
-                problems.append(Problem("cite", cited.line or 1, message))
-        return tuple(keys.values()), problems
 
     def _withdraw_from_ablog(self) -> None:
         """Drop the front matter ablog reads; keep the page an orphan, as ablog makes posts."""

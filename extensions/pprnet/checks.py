@@ -1,0 +1,119 @@
+"""Every rule a post must follow, checked from its source text (pure, no Sphinx).
+
+The Sphinx build and `pprnet check` both call `check_post`, so a contributor meets the same
+message, with the same line, on the command line and in the build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Container, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from myst_parser.config.main import MdParserConfig
+from myst_parser.parsers.mdit import create_md_parser
+
+from .frontmatter import MARKUP_CHARS, FrontMatter, Problem, read_front_matter
+from .vocabulary import Vocabulary
+
+PRACTICE_DIRECTIVE = "practice-implications"
+# sphinxcontrib-bibtex's citation targets: keys separated by commas, each with optional
+# {pre} and {post} texts. Its own parser lives in a module that imports Sphinx.
+_CITE_TARGET_RE = re.compile(r"(?:\{[^}]*\})?(?P<key>[^{},]+)(?:\{[^}]*\})?")
+
+
+@dataclass(frozen=True)
+class PostCheck:
+    """What checking one post's source found."""
+
+    front: FrontMatter | None
+    title: str | None
+    cites: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+
+def build_date() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH so that a rebuild of a commit is identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+@cache
+def _parser() -> MarkdownIt:
+    """The Markdown parser MyST uses, with the extensions the archive enables."""
+    return create_md_parser(MdParserConfig(enable_extensions={"colon_fence"}), RendererHTML)
+
+
+def check_post(
+    text: str, vocabulary: Vocabulary, bib_keys: Container[str], today: dt.date
+) -> PostCheck:
+    """Check a post's front matter and body; report each problem with its line."""
+    front, problems = read_front_matter(text, vocabulary, bib_keys, today)
+    tokens = _parser().parse(text)
+    title, title_problems = _check_title(tokens)
+    problems += title_problems
+    problems += _check_practice_implications(tokens, text.count("\n") + 1)
+    cites: dict[str, str] = {}
+    for key, line in _cited_keys(tokens):
+        if key.casefold() in cites:
+            continue
+        cites[key.casefold()] = key
+        if key.casefold() not in bib_keys:
+            problems.append(
+                Problem("cite", line, f"cited key {key!r} is not a key of references.bib")
+            )
+    return PostCheck(front, title, tuple(cites.values()), tuple(problems))
+
+
+def _line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 1
+
+
+def _check_title(tokens: list[Token]) -> tuple[str | None, list[Problem]]:
+    blocks = [token for token in tokens if token.level == 0 and token.type != "front_matter"]
+    if not blocks or blocks[0].type != "heading_open" or blocks[0].tag != "h1":
+        line = _line(blocks[0]) if blocks else 1
+        return None, [Problem("title", line, "a post starts with its '# Title' heading")]
+    inline = tokens[tokens.index(blocks[0]) + 1]
+    line = _line(blocks[0])
+    title = inline.content.strip()
+    children = inline.children or []
+    if any(child.type not in ("text", "softbreak") for child in children):
+        return title, [Problem("title", line, "a title is plain text: no Markdown markup")]
+    if MARKUP_CHARS & set(title):
+        return title, [Problem("title", line, 'a title must not contain the characters < > " &')]
+    return title, []
+
+
+def _check_practice_implications(tokens: list[Token], last_line: int) -> list[Problem]:
+    blocks = [
+        token
+        for token in tokens
+        if token.type in ("colon_fence", "fence")
+        and token.info.strip().startswith("{" + PRACTICE_DIRECTIVE + "}")
+    ]
+    if not blocks:
+        message = f"a post needs one ':::{{{PRACTICE_DIRECTIVE}}}' block"
+        return [Problem("practice-implications", last_line, message)]
+    message = f"a post has exactly one ':::{{{PRACTICE_DIRECTIVE}}}' block; this is another"
+    return [Problem("practice-implications", _line(block), message) for block in blocks[1:]]
+
+
+def _cited_keys(tokens: list[Token]) -> Iterator[tuple[str, int]]:
+    """Keys of `{cite...}` roles, with the line each role is on."""
+    for token in tokens:
+        line = _line(token)
+        for child in token.children or []:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "myst_role" and str(child.meta.get("name", "")).startswith("cite"):
+                for match in _CITE_TARGET_RE.finditer(child.content):
+                    yield match.group("key").strip(), line

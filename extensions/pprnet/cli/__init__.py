@@ -1,0 +1,24 @@
+"""`pprnet`: the contributor's command line (check, topics, ...)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import check, topics
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="pprnet", description="Tools for contributors to the PPRNet research archive."
+    )
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+    for command in (check, topics):
+        command.register(commands)
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.run(args)
+    except BrokenPipeError:  # the output went to a pager or `head` that closed early
+        return 0
+    return result

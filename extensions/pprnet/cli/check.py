@@ -1,0 +1,73 @@
+"""`pprnet check`: the build's checks of posts and references.bib, in well under a second."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..bibfile import unused_entries
+from ..checks import build_date, check_post
+from .project import Project, ProjectError, load_project
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "check",
+        help="check posts and references.bib without building",
+        description="Check posts and references.bib with the build's rules. Prints "
+        "'file:line: error: message' for each problem and exits 1 if there is any.",
+    )
+    parser.add_argument(
+        "paths", nargs="*", type=Path, help="posts or folders of posts (default: the archive)"
+    )
+    parser.set_defaults(run=run)
+
+
+def posts_in(paths: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        found += sorted(path.rglob("*.md")) if path.is_dir() else [path]
+    return found
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        project = load_project(Path.cwd())
+    except ProjectError as error:
+        print(f"pprnet check: {error}", file=sys.stderr)
+        return 2
+    whole_archive = not args.paths
+    errors = report(project, posts_in(args.paths or [project.posts_dir]), whole_archive)
+    return 1 if errors else 0
+
+
+def report(project: Project, posts: list[Path], whole_archive: bool) -> int:
+    """Print every problem; return how many there were."""
+    problems: list[tuple[str, int, str, str]] = []
+    bib_name = project.display(project.bibliography_path)
+    for problem in project.bibliography.problems:
+        problems.append((bib_name, problem.line, problem.message, problem.subtype))
+    used: set[str] = set()
+    today = build_date()
+    for path in posts:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as error:
+            problems.append((str(path), 1, f"cannot read: {error.strerror}", "front-matter"))
+            continue
+        result = check_post(text, project.vocabulary, project.bibliography.keys(), today)
+        name = project.display(path)
+        problems += [(name, p.line, p.message, p.subtype) for p in result.problems]
+        if result.front is not None and result.front.reference:
+            used.add(result.front.reference.casefold())
+        used.update(key.casefold() for key in result.cites)
+    if whole_archive:
+        for problem in unused_entries(project.bibliography, used):
+            problems.append((bib_name, problem.line, problem.message, problem.subtype))
+    for name, line, message, subtype in problems:
+        print(f"{name}:{line}: error: {message} [pprnet.{subtype}]")
+    noun = "post" if len(posts) == 1 else "posts"
+    print(f"checked {len(posts)} {noun}: {len(problems)} error(s)", file=sys.stderr)
+    return len(problems)

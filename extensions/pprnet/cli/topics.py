@@ -1,0 +1,48 @@
+"""`pprnet topics`: the vocabulary, with the number of posts for each entry."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..checks import build_date
+from ..frontmatter import read_front_matter
+from .project import ProjectError, load_project
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "topics", help="list the topics and types of research, with their number of posts"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        project = load_project(Path.cwd())
+    except ProjectError as error:
+        print(f"pprnet topics: {error}", file=sys.stderr)
+        return 2
+    topics: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    today = build_date()
+    for path in sorted(project.posts_dir.rglob("*.md")):
+        keys = project.bibliography.keys()
+        front, _ = read_front_matter(
+            path.read_text(encoding="utf-8"), project.vocabulary, keys, today
+        )
+        if front is not None:
+            topics.update(front.topics)
+            kinds[front.kind] += 1
+    for title, terms, counts in (
+        ("Topics", project.vocabulary.topics, topics),
+        ("Types of research", project.vocabulary.types, kinds),
+    ):
+        print(f"{title}:")
+        width = max(len(term.slug) for term in terms)
+        for term in terms:
+            print(f"  {term.slug:<{width}}  {counts[term.slug]:>4}  {term.label}")
+    return 0

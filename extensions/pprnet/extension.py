@@ -1,0 +1,36 @@
+"""Wiring of the Sphinx extension: each concern registers its own directives, nodes,
+transforms and events (see each module's `setup_<concern>`)."""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from .archive import setup_archive
+from .blogpages import setup_blogpages
+from .citations import setup_citations
+from .citethis import setup_citethis
+from .domain import PPRNetDomain
+from .home import setup_home
+from .incremental import setup_incremental
+from .listing import listing_placeholder
+from .postpage import setup_postpage
+from .posts import setup_posts
+from .practice import setup_practice
+from .sources import setup_sources
+from .topics import setup_topics
+
+
+def wire(app: Sphinx) -> None:
+    app.add_domain(PPRNetDomain)
+    app.add_node(listing_placeholder)
+    setup_sources(app)
+    setup_practice(app)
+    setup_posts(app)
+    setup_incremental(app)
+    setup_postpage(app)
+    setup_topics(app)
+    setup_archive(app)
+    setup_home(app)
+    setup_blogpages(app)
+    setup_citations(app)
+    setup_citethis(app)

@@ -1,0 +1,94 @@
+"""The contributor's command line: `pprnet check` agrees with the build, `pprnet topics` counts."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from support import ROOTS, sphinx_build
+
+POST = "posts/2020/03-alliance.md"
+LOCATED = re.compile(
+    r"^(?P<file>[^:\s]+):(?P<line>\d+): (?:error|WARNING): .*\[pprnet\.(?P<sub>[\w-]+)\]$"
+)
+
+
+def pprnet(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "pprnet.cli", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    root = tmp_path / "archive"
+    shutil.copytree(ROOTS / "test-archive", root)
+    return root
+
+
+def test_check_passes_a_good_archive(archive: Path) -> None:
+    done = pprnet("check", cwd=archive)
+    assert done.returncode == 0, done.stdout
+    assert done.stdout == ""
+    assert done.stderr == "checked 3 posts: 0 error(s)\n"
+
+
+def test_check_reports_what_the_build_reports_at_the_same_lines(
+    archive: Path, tmp_path: Path
+) -> None:
+    post = archive / POST
+    text = post.read_text(encoding="utf-8")
+    text = text.replace("date: 2020-03-01", "date: 2020-02-30")
+    text = text.replace("tags: [alliance]", "tags: [aliance]")
+    text = text.replace("treatments.", "treatments {cite:p}`nobody`.")
+    post.write_text(text, encoding="utf-8")
+    bib = archive / "references.bib"
+    bib.write_text(bib.read_text("utf-8") + "\n@book{unused,\n  title = {U}\n}\n", "utf-8")
+
+    done = pprnet("check", cwd=archive)
+    assert done.returncode == 1
+    checked = {
+        (m["file"], int(m["line"]), m["sub"])
+        for m in map(LOCATED.match, done.stdout.splitlines())
+        if m
+    }
+    assert len(checked) == len(done.stdout.splitlines()) == 4
+
+    built = sphinx_build(archive, tmp_path / "out")
+    assert built.returncode == 1
+    reported = set()
+    for line in built.stderr.splitlines():
+        match = LOCATED.match(line)
+        if match:
+            reported.add(
+                (str(Path(match["file"]).relative_to(archive)), int(match["line"]), match["sub"])
+            )
+    assert reported == checked
+
+
+def test_check_of_one_file_names_it_and_skips_archive_wide_rules(archive: Path) -> None:
+    bib = archive / "references.bib"
+    bib.write_text(bib.read_text("utf-8") + "\n@book{unused,\n  title = {U}\n}\n", "utf-8")
+    done = pprnet("check", POST, cwd=archive)
+    assert done.returncode == 0, done.stdout
+    assert done.stderr == "checked 1 post: 0 error(s)\n"
+
+
+def test_check_outside_an_archive_says_so(tmp_path: Path) -> None:
+    done = pprnet("check", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "no archive" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_topics_lists_the_vocabulary_with_counts(archive: Path) -> None:
+    done = pprnet("topics", cwd=archive)
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    assert lines[0] == "Topics:"
+    assert re.match(r"^  alliance\s+2  Alliance and Therapeutic Relationship$", lines[2])
+    assert "Types of research:" in lines
+    assert any(re.match(r"^  meta-analysis\s+2  Meta-analysis$", line) for line in lines)

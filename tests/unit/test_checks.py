@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pprnet.checks import check_post
+from pprnet.vocabulary import load_vocabulary
+
+VOCABULARY = load_vocabulary(Path(__file__).parents[2] / "vocabulary.toml")
+KEYS = frozenset({"steel2017systematic", "murphy2017therapist"})
+TODAY = dt.date(2026, 1, 1)
+
+FRONT = """---
+blogpost: true
+date: 2018-01-01
+author: Giorgio A. Tasca
+tags: [attachment]
+category: systematic-review
+reference: steel2017systematic
+---
+"""
+BODY = """
+# A Title
+
+A summary citing {cite:p}`murphy2017therapist`
+and, on the next line, {cite:t}`{see}Steel2017Systematic{p. 3}`.
+
+:::{practice-implications}
+Do this.
+:::
+"""
+
+
+def check(body: str = BODY):  # type: ignore[no-untyped-def]
+    return check_post(FRONT + body, VOCABULARY, KEYS, TODAY)
+
+
+def test_a_good_post() -> None:
+    result = check()
+    assert result.problems == ()
+    assert result.title == "A Title"
+    assert result.cites == ("murphy2017therapist", "Steel2017Systematic")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "subtype", "line", "words"),
+    [
+        ("# A Title", "# A *Title*", "title", 10, "plain text"),
+        ("# A Title", "# A <b>Title</b>", "title", 10, "plain text"),
+        ("# A Title", "# Q & A", "title", 10, "characters"),
+        ("# A Title", "## A Title", "title", 10, "'# Title'"),
+        ("`murphy2017therapist`", "`murphy2017`", "cite", 12, "'murphy2017'"),
+        ("{cite:t}`{see}Steel2017Systematic{p. 3}`", "{cite:t}`nobody`", "cite", 13, "'nobody'"),
+        (":::{practice-implications}\nDo this.\n:::\n", "", "practice-implications", 15, "needs"),
+        (":::\n", ":::\n\n```{practice-implications}\nAgain.\n```\n", "practice-implications",
+         19, "another"),
+    ],
+)  # fmt: skip
+def test_each_body_problem_is_located(
+    old: str, new: str, subtype: str, line: int, words: str
+) -> None:
+    result = check(BODY.replace(old, new))
+    assert [(p.subtype, p.line) for p in result.problems] == [(subtype, line)]
+    assert words in result.problems[0].message
+
+
+def test_a_practice_implications_block_inside_a_code_example_does_not_count() -> None:
+    body = BODY + "\n````markdown\n:::{practice-implications}\nExample.\n:::\n````\n"
+    assert check(body).problems == ()
