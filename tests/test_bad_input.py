@@ -71,6 +71,47 @@ CASES = {
         post("# The Alliance in Adult Psychotherapy\n", ""), "title", POST, 11, "'# Title'"
     ),
     "empty post": Case({POST: ""}, "front-matter", POST, 1, "front matter"),
+    "markup in a title": Case(
+        post("# The Alliance in Adult Psychotherapy", "# The *Alliance* in Psychotherapy"),
+        "title", POST, 10, "plain text",
+    ),
+    "markup characters in a title": Case(
+        post("# The Alliance in Adult Psychotherapy", "# The Alliance & Co"),
+        "title", POST, 10, "characters",
+    ),
+    "markup in a tag": Case(
+        post("tags: [alliance]", 'tags: [alliance, "<script>alert(1)</script>"]'),
+        "topic", POST, 5, "unknown topic",
+    ),
+    "markup in the author": Case(
+        post("author: Giorgio A. Tasca", "author: <b>Tasca</b>"), "author", POST, 4, "markup"
+    ),
+    "raw HTML block": Case(
+        post("The alliance predicts", "<script>alert(1)</script>\n\nThe alliance predicts"),
+        "raw-html", POST, 12, "raw HTML",
+    ),
+    "raw HTML inline": Case(
+        post("predicts outcome", "predicts <img src=x onerror=alert(1)> outcome"),
+        "raw-html", POST, 12, "raw HTML",
+    ),
+    "raw directive": Case(
+        post("The alliance predicts", "```{raw} html\n<b>x</b>\n```\n\nThe alliance predicts"),
+        "directive", POST, 12, "{raw}",
+    ),
+    "include directive": Case(
+        post("The alliance predicts", ":::{include} ../../conf.py\n:::\n\nThe alliance predicts"),
+        "directive", POST, 12, "{include}",
+    ),
+    "javascript link through eval-rst in a post": Case(
+        post("The alliance predicts",
+             "```{eval-rst}\n`click <javascript:alert(1)>`_\n```\n\nThe alliance predicts"),
+        "directive", POST, 12, "{eval-rst}",
+    ),
+    "javascript link through eval-rst in a page": Case(
+        {"links.md": "---\norphan: true\n---\n# Links\n\n```{eval-rst}\n"
+                     "`click <javascript:alert(1)>`_\n```\n"},
+        "link", "links.md", 7, "'javascript:alert(1)'",
+    ),
     "cited key missing from the bibliography": Case(
         post("The alliance predicts outcome across treatments.",
              "The alliance predicts outcome across treatments\n{cite:p}`nobody2019`."),
@@ -121,3 +162,10 @@ def test_a_withdrawn_post_is_missing_from_listings_but_the_warning_says_so(archi
     assert "Why Adherence Is Not Enough" in archive
     assert "The Alliance in Adult Psychotherapy" not in archive
     assert "left out of the archive" in result.stderr
+
+
+def test_an_unsafe_link_is_removed_from_the_page_not_only_reported(archive_variant) -> None:  # type: ignore[no-untyped-def]
+    result = archive_variant(CASES["javascript link through eval-rst in a page"].files)
+    page = BeautifulSoup((result.outdir / "links.html").read_text(encoding="utf-8"), "html.parser")
+    assert "click" in page.get_text()
+    assert [a["href"] for a in page.select("a[href]") if "javascript" in a["href"].lower()] == []

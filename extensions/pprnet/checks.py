@@ -20,12 +20,20 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
 from .frontmatter import MARKUP_CHARS, FrontMatter, Problem, read_front_matter
+from .urls import is_safe_url
 from .vocabulary import Vocabulary
 
 PRACTICE_DIRECTIVE = "practice-implications"
+# Directives that put markup or files into a page, or parse reStructuredText that can.
+FORBIDDEN_DIRECTIVES = frozenset(
+    {"raw", "include", "literalinclude", "eval-rst", "html", "iframe", "csv-table"}
+)
 # sphinxcontrib-bibtex's citation targets: keys separated by commas, each with optional
 # {pre} and {post} texts. Its own parser lives in a module that imports Sphinx.
 _CITE_TARGET_RE = re.compile(r"(?:\{[^}]*\})?(?P<key>[^{},]+)(?:\{[^}]*\})?")
+# The skeleton `pprnet new` writes; a post that still contains either sentence is unfinished.
+PLACEHOLDER_SUMMARY = "Replace this sentence with the summary, written for clinicians."
+PLACEHOLDER_IMPLICATIONS = "Replace this sentence with what the findings mean for clinicians."
 
 
 @dataclass(frozen=True)
@@ -53,14 +61,23 @@ def _parser() -> MarkdownIt:
 
 
 def check_post(
-    text: str, vocabulary: Vocabulary, bib_keys: Container[str], today: dt.date
+    text: str,
+    vocabulary: Vocabulary,
+    bib_keys: Container[str],
+    today: dt.date,
+    lenient: bool = False,
 ) -> PostCheck:
-    """Check a post's front matter and body; report each problem with its line."""
-    front, problems = read_front_matter(text, vocabulary, bib_keys, today)
+    """Check a post's front matter and body; report each problem with its line.
+
+    `lenient` keeps what is usable of a post with problems (see `read_front_matter`).
+    """
+    front, problems = read_front_matter(text, vocabulary, bib_keys, today, lenient)
     tokens = _parser().parse(text)
     title, title_problems = _check_title(tokens)
     problems += title_problems
     problems += _check_practice_implications(tokens, text.count("\n") + 1)
+    problems += _check_safety(tokens)
+    problems += _check_placeholders(text)
     cites: dict[str, str] = {}
     for key, line in _cited_keys(tokens):
         if key.casefold() in cites:
@@ -105,6 +122,50 @@ def _check_practice_implications(tokens: list[Token], last_line: int) -> list[Pr
         return [Problem("practice-implications", last_line, message)]
     message = f"a post has exactly one ':::{{{PRACTICE_DIRECTIVE}}}' block; this is another"
     return [Problem("practice-implications", _line(block), message) for block in blocks[1:]]
+
+
+
+def _check_placeholders(text: str) -> list[Problem]:
+    message = "replace the placeholder text written by 'pprnet new'"
+    return [
+        Problem("placeholder", number, message)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if PLACEHOLDER_SUMMARY in line or PLACEHOLDER_IMPLICATIONS in line
+    ]
+
+def _walk(tokens: list[Token]) -> Iterator[tuple[Token, int]]:
+    """Every token with its line, inline children included (their line counted from breaks)."""
+    for token in tokens:
+        line = _line(token)
+        yield token, line
+        for child in token.children or []:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            yield child, line
+
+
+def _check_safety(tokens: list[Token]) -> list[Problem]:
+    """Nothing in a post may add markup, read files, or link anywhere but the web and e-mail."""
+    problems: list[Problem] = []
+    for token, line in _walk(tokens):
+        if token.type in ("html_block", "html_inline"):
+            problems.append(Problem("raw-html", line, "raw HTML is not allowed in a post"))
+        elif token.type in ("colon_fence", "fence"):
+            name = _directive_name(token.info)
+            if name in FORBIDDEN_DIRECTIVES:
+                message = f"the {{{name}}} directive is not allowed in a post"
+                problems.append(Problem("directive", line, message))
+        elif token.type in ("link_open", "image"):
+            target = str(token.attrGet("href") or token.attrGet("src") or "")
+            if not is_safe_url(target):
+                message = f"link target {target!r} is not an http(s), mailto or relative link"
+                problems.append(Problem("link", line, message))
+    return problems
+
+
+def _directive_name(info: str) -> str | None:
+    match = re.match(r"^\s*\{([\w:-]+)\}", info)
+    return match.group(1) if match else None
 
 
 def _cited_keys(tokens: list[Token]) -> Iterator[tuple[str, int]]:

@@ -60,7 +60,7 @@ class CiteThisSummary(SphinxPostTransform):
         return f"{base.rstrip('/')}/{docname}{suffix}" if base else None
 
     def _box(self, post: Post, found: BibEntry | None, url: str | None) -> nodes.Element:
-        box = nodes.container(classes=["pprnet-cite-this"])
+        box = nodes.container(classes=["pprnet-cite-this", "no-search"])
         box += nodes.rubric("Cite this summary", "Cite this summary")
         citation = nodes.paragraph(classes=["pprnet-citation"])
         citation += summary_citation(post, self.config.pprnet_blog_title, url).render(Backend())

@@ -16,6 +16,7 @@ from .listing import listing_placeholder
 from .postpage import setup_postpage
 from .posts import setup_posts
 from .practice import setup_practice
+from .safety import setup_safety
 from .sources import setup_sources
 from .topics import setup_topics
 
@@ -34,3 +35,4 @@ def wire(app: Sphinx) -> None:
     setup_blogpages(app)
     setup_citations(app)
     setup_citethis(app)
+    setup_safety(app)

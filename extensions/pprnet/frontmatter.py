@@ -69,8 +69,14 @@ def read_front_matter(
     vocabulary: Vocabulary,
     bib_keys: Container[str],
     today: dt.date,
+    lenient: bool = False,
 ) -> tuple[FrontMatter | None, list[Problem]]:
-    """Validate a post's front matter; return the record (None if unusable) and the problems."""
+    """Validate a post's front matter; return the record and the problems.
+
+    The record is None when there is any problem, or, if `lenient`, only when no usable date,
+    author or type remains (topics, reference and contact are then the valid ones, and an
+    author with markup characters is kept as written: escaping is the pages' job).
+    """
     block = split_front_matter(text)
     if block is None:
         return None, [Problem("front-matter", 1, "a post must start with '---' front matter")]
@@ -109,7 +115,7 @@ def read_front_matter(
     )
     contact = _check_contact(data.get("contact"), lambda m: report("contact", "contact", m))
 
-    if problems or date is None or author is None or topics is None or kind is None:
+    if (problems and not lenient) or date is None or author is None or kind is None:
         return None, problems
     return FrontMatter(date, author, topics, kind, reference, contact), problems
 
@@ -153,7 +159,6 @@ def _check_text(value: object, field: str, report: Callable[[str], None]) -> str
         return None
     if MARKUP_CHARS & set(value) or "," in value:
         report(f"{field} {value!r} must not contain markup characters or commas")
-        return None
     return value.strip()
 
 
@@ -184,21 +189,17 @@ def _check_slug(value: object, terms: Terms, noun: str, report: Callable[[str], 
     return False
 
 
-def _check_topics(
-    value: object, topics: Terms, report: Callable[[str], None]
-) -> tuple[str, ...] | None:
+def _check_topics(value: object, topics: Terms, report: Callable[[str], None]) -> tuple[str, ...]:
+    """The valid topic slugs, in order, once each; every problem reported."""
     slugs = _as_list(value)
     if not slugs:
         report("a post needs 'tags: [...]' with 1 to 4 topic slugs")
-        return None
-    ok = all([_check_slug(slug, topics, "topic", report) for slug in slugs])
+    valid = [str(slug) for slug in slugs if _check_slug(slug, topics, "topic", report)]
     if len(set(map(str, slugs))) != len(slugs):
         report("a topic is listed twice")
-        ok = False
     if len(slugs) > 4:
         report(f"{len(slugs)} topics: a post has at most 4")
-        ok = False
-    return tuple(str(slug) for slug in slugs) if ok else None
+    return tuple(dict.fromkeys(valid))
 
 
 def _check_type(value: object, types: Terms, report: Callable[[str], None]) -> str | None:

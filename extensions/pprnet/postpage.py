@@ -45,13 +45,14 @@ class PostPage(SphinxPostTransform):
 
     def _contact(self, post: Post) -> nodes.paragraph:
         assert post.contact is not None
-        paragraph = nodes.paragraph(classes=["pprnet-contact"])
+        # Not in the search index: it would spread the address in clear text.
+        paragraph = nodes.paragraph(classes=["pprnet-contact", "no-search"])
         paragraph += nodes.Text("Author e-mail: ")
         paragraph += nodes.reference(post.contact, post.contact, refuri=f"mailto:{post.contact}")
         return paragraph
 
     def _neighbours(self, neighbours: Neighbours) -> nodes.container:
-        nav = nodes.container(classes=["pprnet-prev-next"])
+        nav = nodes.container(classes=["pprnet-prev-next", "no-search"])
         for post, label, css in (
             (neighbours.previous, "Previous summary", "pprnet-prev"),
             (neighbours.next, "Next summary", "pprnet-next"),

@@ -48,7 +48,7 @@ def test_a_good_post() -> None:
     ("old", "new", "subtype", "line", "words"),
     [
         ("# A Title", "# A *Title*", "title", 10, "plain text"),
-        ("# A Title", "# A <b>Title</b>", "title", 10, "plain text"),
+        ("# A Title", "# A [Title](https://example.org)", "title", 10, "plain text"),
         ("# A Title", "# Q & A", "title", 10, "characters"),
         ("# A Title", "## A Title", "title", 10, "'# Title'"),
         ("`murphy2017therapist`", "`murphy2017`", "cite", 12, "'murphy2017'"),
@@ -56,6 +56,13 @@ def test_a_good_post() -> None:
         (":::{practice-implications}\nDo this.\n:::\n", "", "practice-implications", 15, "needs"),
         (":::\n", ":::\n\n```{practice-implications}\nAgain.\n```\n", "practice-implications",
          19, "another"),
+        ("A summary", "<script>alert(1)</script>\n\nA summary", "raw-html", 12, "raw HTML"),
+        ("and, on", "and <img src=x onerror=alert(1)>, on", "raw-html", 13, "raw HTML"),
+        ("A summary", "```{raw} html\n<b>x</b>\n```\n\nA summary", "directive", 12, "{raw}"),
+        ("A summary", ":::{include} /etc/passwd\n:::\n\nA summary", "directive", 12, "{include}"),
+        ("A summary", "```{eval-rst}\n`x <javascript:alert(1)>`_\n```\n\nA summary",
+         "directive", 12, "{eval-rst}"),
+        ("and, on", "and ![x](//evil.example/x.svg), on", "link", 13, "'//evil.example/x.svg'"),
     ],
 )  # fmt: skip
 def test_each_body_problem_is_located(
@@ -69,3 +76,9 @@ def test_each_body_problem_is_located(
 def test_a_practice_implications_block_inside_a_code_example_does_not_count() -> None:
     body = BODY + "\n````markdown\n:::{practice-implications}\nExample.\n:::\n````\n"
     assert check(body).problems == ()
+
+
+def test_markdown_itself_never_makes_a_javascript_link() -> None:
+    # markdown-it refuses such targets, so the text is shown as written and nothing is flagged.
+    result = check(BODY.replace("and, on", "and [click](javascript:alert(1)), on"))
+    assert result.problems == ()

@@ -1,0 +1,437 @@
+"""`pprnet new`: start a post with valid front matter and a skeleton to fill in.
+
+Each value comes from a flag or, when standard input is a terminal, from a question. Nothing is
+written unless every value is valid; exit status 0 written, 1 the post's file exists already,
+2 a value is missing or invalid.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pybtex.database.input.bibtex import Parser
+from pybtex.scanner import PybtexError
+
+from ..bibfile import Bibliography, read_bibliography
+from ..checks import PLACEHOLDER_IMPLICATIONS, PLACEHOLDER_SUMMARY, build_date, check_post
+from ..frontmatter import MARKUP_CHARS
+from ..vocabulary import SLUG_RE, Terms
+from .project import BIBLIOGRAPHY, Project, ProjectError, load_project
+
+DEFAULT_AUTHOR = "Giorgio A. Tasca"
+MAX_TOPICS = 4
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+# Words that make a file name longer without telling posts apart.
+_STOP_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "on", "for", "to", "with"})
+_SLUG_WORDS = 5
+_SLUG_LENGTH = 50
+# The flag each front-matter field comes from, to name it in the shared checker's messages.
+_FLAG_OF_FIELD = {
+    "date": "--month",
+    "author": "--author",
+    "tags": "--topic",
+    "category": "--type",
+    "reference": "--reference",
+    "contact": "--contact",
+}
+
+Raw = TypeVar("Raw")
+T = TypeVar("T")
+
+
+class InputError(Exception):
+    """A value given or typed cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """The summarised article: a key of references.bib (maybe a new entry), or none."""
+
+    key: str | None
+    new_entry: str | None = None
+
+
+@dataclass(frozen=True)
+class NewPost:
+    """Everything the new post's file is made from."""
+
+    title: str
+    date: dt.date
+    topics: tuple[str, ...]
+    kind: str
+    article: Article
+    author: str
+    contact: str | None
+    slug: str
+
+    @property
+    def relative_path(self) -> Path:
+        return Path(f"{self.date:%Y}") / f"{self.date:%m}-{self.slug}.md"
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "new",
+        help="start a post: its front matter and a skeleton to fill in",
+        description="Write posts/YYYY/MM-slug.md with valid front matter and a skeleton. "
+        "Values missing from the flags are asked for when standard input is a terminal.",
+        epilog="Exit status: 0 written; 1 the post's file exists already; 2 a value is missing "
+        "or invalid. Nothing is written unless the status is 0.",
+    )
+    parser.add_argument("--title", help="the post's title, as readers see it")
+    parser.add_argument("--month", metavar="YYYY-MM", help="the month the post is published")
+    parser.add_argument(
+        "--topic",
+        dest="topics",
+        action="append",
+        metavar="SLUG",
+        help="a topic slug of vocabulary.toml; repeat for 1 to 4 topics (see 'pprnet topics')",
+    )
+    parser.add_argument("--type", dest="kind", metavar="SLUG", help="the type-of-research slug")
+    article = parser.add_mutually_exclusive_group()
+    article.add_argument("--reference", metavar="KEY", help="the key in references.bib")
+    article.add_argument(
+        "--bibtex",
+        metavar="FILE",
+        help="a new BibTeX entry to append to references.bib ('-': read it from stdin)",
+    )
+    article.add_argument(
+        "--commentary", action="store_true", help="the post summarises no single article"
+    )
+    parser.add_argument("--contact", metavar="EMAIL", help="the article author's e-mail")
+    parser.add_argument("--author", default=DEFAULT_AUTHOR, help="default: %(default)s")
+    parser.add_argument("--slug", help="the file name's short title (default: from the title)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        project = load_project(Path.cwd())
+    except ProjectError as error:
+        print(f"pprnet new: {error}", file=sys.stderr)
+        return 2
+    try:
+        post = gather(args, project, interactive=sys.stdin.isatty())
+    except InputError as error:
+        for line in [*str(error).splitlines(), "nothing written"]:
+            print(f"pprnet new: {line}", file=sys.stderr)
+        return 2
+    except (EOFError, KeyboardInterrupt):
+        print("\npprnet new: cancelled; nothing written", file=sys.stderr)
+        return 2
+    path = project.posts_dir / post.relative_path
+    shown = project.display(path)
+    if path.exists():
+        print(
+            f"pprnet new: {shown} exists already; nothing written (choose another --slug)",
+            file=sys.stderr,
+        )
+        return 1
+    if post.article.new_entry is not None:
+        append_entry(project.bibliography_path, post.article.new_entry)
+        print(f"added {post.article.key} to {BIBLIOGRAPHY}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as file:
+        file.write(render_post(post))
+    print(f"wrote {shown}")
+    print("next: edit it, then `make serve` to preview and `pprnet check` before you commit")
+    return 0
+
+
+def gather(args: argparse.Namespace, project: Project, interactive: bool) -> NewPost:
+    """The new post from the flags and, for what they lack, from questions."""
+    vocabulary, bib = project.vocabulary, project.bibliography
+    errors: list[str] = []
+    missing: list[str] = []
+
+    def given(flag: str, raw: Raw | None, parse: Callable[[Raw], T]) -> T | None:
+        if raw is None:
+            missing.append(flag)
+            return None
+        try:
+            return parse(raw)
+        except InputError as error:
+            errors.append(f"{flag}: {error}")
+            return None
+
+    title = given("--title", args.title, parse_title)
+    date = given("--month", args.month, parse_month)
+    topics = given("--topic", args.topics, lambda values: parse_topics(values, vocabulary.topics))
+    kind = given("--type", args.kind, lambda text: parse_type(text, vocabulary.types))
+    article: Article | None = None
+    if args.commentary:
+        article = Article(None)
+    elif args.reference is not None:
+        article = given("--reference", args.reference, lambda key: parse_reference(key, bib))
+    elif args.bibtex is not None:
+        article = given("--bibtex", args.bibtex, lambda name: read_bibtex(name, bib, interactive))
+    else:
+        missing.append("--reference, --bibtex or --commentary")
+    slug: str | None = None if args.slug is None else given("--slug", args.slug, parse_slug)
+    if errors:
+        raise InputError("\n".join(errors))
+    if missing and not interactive:
+        raise InputError(f"missing {'; '.join(missing)} (and no terminal to ask on)")
+
+    if title is None:
+        title = ask("Title: ", parse_title)
+    if date is None:
+        this_month = f"{build_date():%Y-%m}"
+        date = ask(
+            f"Month (YYYY-MM) [{this_month}]: ", lambda text: parse_month(text or this_month)
+        )
+    if topics is None:
+        topics = ask(
+            "Topics (1 to 4 slugs; 'pprnet topics' lists them): ",
+            lambda text: parse_topics(re.split(r"[\s,]+", text.strip()), vocabulary.topics),
+        )
+    if kind is None:
+        kinds = ", ".join(term.slug for term in vocabulary.types)
+        kind = ask(f"Type of research ({kinds}): ", lambda text: parse_type(text, vocabulary.types))
+    if article is None:
+        article = ask(
+            "Summarised article: its key in references.bib, '-' to paste a new BibTeX entry, "
+            "or 'none' for a commentary: ",
+            lambda text: parse_article_answer(text, bib),
+        )
+    if slug is None:
+        slug = slugify(title)
+        if not slug:
+            raise InputError("--title: no file name can be made from it; give --slug")
+    post = NewPost(title, date, topics, kind, article, args.author, args.contact, slug)
+    check_rendered(post, project)
+    return post
+
+
+def ask(prompt: str, parse: Callable[[str], T]) -> T:
+    """Ask until the answer is valid."""
+    while True:
+        try:
+            return parse(input(prompt))
+        except InputError as error:
+            print(f"  {error}", file=sys.stderr)
+
+
+def parse_title(text: str) -> str:
+    title = text.strip()
+    if not title:
+        raise InputError("a post needs a title")
+    if any(unicodedata.category(char).startswith("C") for char in title):
+        raise InputError("a title is one line of text")
+    if MARKUP_CHARS & set(title):
+        raise InputError('a title must not contain the characters < > " &')
+    return title
+
+
+def parse_month(text: str) -> dt.date:
+    match = MONTH_RE.match(text.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise InputError(f"{text!r} is not a month in the form YYYY-MM")
+    date = dt.date(int(match.group(1)), int(match.group(2)), 1)
+    if date > build_date():
+        raise InputError(f"{text.strip()} is in the future: the build rejects a post dated later")
+    return date
+
+
+def parse_topics(values: list[str], topics: Terms) -> tuple[str, ...]:
+    slugs = [value.strip() for value in values if value.strip()]
+    if not 1 <= len(slugs) <= MAX_TOPICS:
+        raise InputError(f"a post has 1 to {MAX_TOPICS} topics, not {len(slugs)}")
+    if len(set(slugs)) != len(slugs):
+        raise InputError("a topic is listed twice")
+    for slug in slugs:
+        known(slug, topics, "topic")
+    return tuple(slugs)
+
+
+def parse_type(text: str, types: Terms) -> str:
+    return known(text.strip(), types, "type of research")
+
+
+def known(slug: str, terms: Terms, noun: str) -> str:
+    """The slug if the vocabulary has it; otherwise an error with the closest slug."""
+    if slug in terms:
+        return slug
+    hint = terms.suggest(slug)
+    suffix = f"; did you mean {hint!r}?" if hint else f"; see the {terms.kind} in vocabulary.toml"
+    raise InputError(f"unknown {noun} {slug!r}{suffix}")
+
+
+def parse_slug(text: str) -> str:
+    if not SLUG_RE.match(text):
+        raise InputError(f"{text!r} is not lowercase ASCII words joined by '-'")
+    return text
+
+
+def parse_reference(key: str, bib: Bibliography) -> Article:
+    entry = bib.get(key.strip())
+    if entry is None:
+        raise InputError(
+            f"{key.strip()!r} is not a key of {BIBLIOGRAPHY}; give the entry with --bibtex"
+        )
+    return Article(entry.key)
+
+
+def parse_article_answer(text: str, bib: Bibliography) -> Article:
+    answer = text.strip()
+    if answer == "none":
+        return Article(None)
+    if answer == "-":
+        return read_bibtex("-", bib, interactive=True)
+    return parse_reference(answer, bib)
+
+
+def read_bibtex(name: str, bib: Bibliography, interactive: bool) -> Article:
+    """A new entry from a file or standard input, checked against references.bib."""
+    if any(problem.subtype == "bib-syntax" for problem in bib.problems):
+        # An entry appended after an unclosed one would be swallowed by it.
+        raise InputError(f"{BIBLIOGRAPHY} has syntax errors; 'pprnet check' shows where")
+    if name == "-":
+        source = "stdin"
+        text = read_pasted_entry() if interactive else sys.stdin.read()
+    else:
+        source = name
+        try:
+            text = Path(name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"cannot read {name}: {error}") from None
+    return parse_bibtex(text, source, bib)
+
+
+def read_pasted_entry() -> str:
+    """Lines typed or pasted on the terminal, up to the brace that closes the entry."""
+    print("Paste the BibTeX entry (it ends at its closing brace):", file=sys.stderr)
+    lines: list[str] = []
+    while True:
+        lines.append(input())
+        text = "\n".join(lines) + "\n"
+        if "{" in text and text.count("{") <= text.count("}"):
+            return text
+
+
+def parse_bibtex(text: str, source: str, bib: Bibliography) -> Article:
+    """The one entry of a BibTeX text, formatted as references.bib lays entries out."""
+    parsed = read_bibliography(text)
+    if parsed.problems:
+        raise InputError(
+            "\n".join(
+                f"{source}:{p.line}: {p.message} [pprnet.{p.subtype}]" for p in parsed.problems
+            )
+        )
+    if len(parsed.entries) != 1:
+        raise InputError(f"{source} holds {len(parsed.entries)} BibTeX entries; give exactly one")
+    new = next(iter(parsed.entries.values()))
+    earlier = bib.get(new.key)
+    if earlier is not None:
+        raise InputError(
+            f"key {new.key!r} is already used by {earlier.key!r} on line {earlier.line} of "
+            f"{BIBLIOGRAPHY} (keys compare case-insensitively); cite it with --reference "
+            f"{earlier.key}, or give the new entry another key"
+        )
+    return Article(new.key, format_entry(text))
+
+
+def format_entry(text: str) -> str:
+    """An entry with two-space indent and one field per line, in its own field order."""
+    try:
+        # Person fields parsed as text keep their place and spelling among the fields.
+        data = Parser(person_fields=()).parse_string(text)
+    except PybtexError as error:  # read_bibliography accepted it; kept for a clear message
+        raise InputError(f"cannot parse entry: {error}") from None
+    key, entry = next(iter(data.entries.items()))
+    fields = [f"  {name.lower()} = {{{value}}}" for name, value in entry.fields.items()]
+    body = ",\n".join(fields)
+    formatted = f"@{entry.original_type.lower()}{{{key},\n{body}\n}}\n"
+    # The formatted entry must read back as the same entry, or it is not appended.
+    again = read_bibliography(formatted)
+    if again.problems or [e.key for e in again.entries.values()] != [key]:
+        raise InputError(f"entry {key!r} cannot be written back as BibTeX; check its braces")
+    return formatted
+
+
+def append_entry(path: Path, entry: str) -> None:
+    """Append an entry after a blank line, as the file separates its entries."""
+    text = path.read_text(encoding="utf-8")
+    if not text.strip() or text.endswith("\n\n"):
+        separator = ""
+    elif text.endswith("\n"):
+        separator = "\n"
+    else:
+        separator = "\n\n"
+    with path.open("a", encoding="utf-8") as file:
+        file.write(separator + entry)
+
+
+def slugify(title: str) -> str:
+    """A short file name from a title: ASCII, lowercase, words joined by '-'."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    # An apostrophe joins ("therapists'" is one word); the NFKD step dropped the curly one.
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower().replace("'", ""))
+    words = [word for word in words if word not in _STOP_WORDS] or words
+    slug = ""
+    for word in words[:_SLUG_WORDS]:
+        longer = f"{slug}-{word}" if slug else word
+        if len(longer) > _SLUG_LENGTH:
+            break
+        slug = longer
+    return slug or (words[0][:_SLUG_LENGTH] if words else "")
+
+
+def render_post(post: NewPost) -> str:
+    """The post's file: front matter as the archive's posts write it, and the skeleton."""
+    lines = [
+        "---",
+        "blogpost: true",
+        f"date: {post.date.isoformat()}",
+        f"author: {post.author}",
+        f"tags: [{', '.join(post.topics)}]",
+        f"category: {post.kind}",
+    ]
+    if post.article.key is not None:
+        lines.append(f"reference: {post.article.key}")
+    if post.contact is not None:
+        lines.append(f"contact: {post.contact}")
+    lines += [
+        "---",
+        "",
+        f"# {post.title}",
+        "",
+        PLACEHOLDER_SUMMARY,
+        "",
+        ":::{practice-implications}",
+        PLACEHOLDER_IMPLICATIONS,
+        ":::",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def check_rendered(post: NewPost, project: Project) -> None:
+    """The shared checker passes the new file but for its placeholders, or nothing is written."""
+    keys = set(project.bibliography.keys())
+    if post.article.key is not None:
+        keys.add(post.article.key.casefold())
+    text = render_post(post)
+    lines = text.splitlines()
+
+    def flag(line: int) -> str:
+        source = lines[line - 1] if 0 < line <= len(lines) else ""
+        if source.startswith("# "):
+            return "--title"
+        return _FLAG_OF_FIELD.get(source.partition(":")[0], "the new post")
+
+    result = check_post(text, project.vocabulary, keys, build_date())
+    errors = [
+        f"{flag(problem.line)}: {problem.message}"
+        for problem in result.problems
+        if problem.subtype != "placeholder"
+    ]
+    if errors:
+        raise InputError("\n".join(errors))
