@@ -124,7 +124,6 @@ def _check_practice_implications(tokens: list[Token], last_line: int) -> list[Pr
     return [Problem("practice-implications", _line(block), message) for block in blocks[1:]]
 
 
-
 def _check_placeholders(text: str) -> list[Problem]:
     message = "replace the placeholder text written by 'pprnet new'"
     return [
@@ -132,6 +131,7 @@ def _check_placeholders(text: str) -> list[Problem]:
         for number, line in enumerate(text.splitlines(), start=1)
         if PLACEHOLDER_SUMMARY in line or PLACEHOLDER_IMPLICATIONS in line
     ]
+
 
 def _walk(tokens: list[Token]) -> Iterator[tuple[Token, int]]:
     """Every token with its line, inline children included (their line counted from breaks)."""
