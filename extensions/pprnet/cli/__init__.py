@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from . import check, new, topics
+from . import check, importer, new, topics
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -13,7 +13,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="pprnet", description="Tools for contributors to the PPRNet research archive."
     )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
-    for command in (new, check, topics):
+    for command in (new, check, topics, importer):
         command.register(commands)
     args = parser.parse_args(argv)
     try:
