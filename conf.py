@@ -32,7 +32,8 @@ exclude_patterns = [
 ]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
-html_css_files = ["pprnet.css"]
+# The print stylesheet turns a post into a handout (no navigation, no page furniture).
+html_css_files = ["pprnet.css", ("pprnet-print.css", {"media": "print"})]
 html_js_files = ["pprnet.js"]
 
 # Contributor text never becomes markup: raw HTML in Markdown is shown as text.
@@ -58,6 +59,11 @@ post_date_format = "%Y-%m-%d"
 post_date_format_short = "%Y-%m-%d"
 post_auto_excerpt = 1
 post_show_prev_next = False  # the extension renders previous/next with labels it escapes
+# ablog writes no feed: its <updated> is the build's wall-clock time and its entries are
+# excerpts. The archive writes the feeds (extensions/pprnet/feeds.py): every summary in full at
+# the URL ablog used, and one feed per topic at topics/<slug>.xml.
+blog_feed_templates: dict[str, dict[str, str]] = {}
+pprnet_feed_path = f"{blog_path}/atom.xml"
 fontawesome_included = True  # else the theme edits this value and every build reads all pages
 
 html_theme = "pydata_sphinx_theme"

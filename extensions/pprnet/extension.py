@@ -10,12 +10,15 @@ from .blogpages import setup_blogpages
 from .citations import setup_citations
 from .citethis import setup_citethis
 from .domain import PPRNetDomain
+from .explorer import setup_explorer
+from .feeds import setup_feeds
 from .home import setup_home
 from .incremental import setup_incremental
 from .listing import listing_placeholder
 from .postpage import setup_postpage
 from .posts import setup_posts
 from .practice import setup_practice
+from .related import setup_related
 from .safety import setup_safety
 from .sources import setup_sources
 from .topics import setup_topics
@@ -35,4 +38,7 @@ def wire(app: Sphinx) -> None:
     setup_blogpages(app)
     setup_citations(app)
     setup_citethis(app)
+    setup_related(app)
+    setup_explorer(app)
+    setup_feeds(app)
     setup_safety(app)

@@ -11,8 +11,9 @@ from sphinx.util import logging
 
 from .checks import build_date, check_post
 from .domain import get_domain
+from .feeds import summary_paragraphs
 from .practice import implication_paragraphs, practice_implications
-from .records import Post
+from .records import Post, reading_minutes
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +54,13 @@ class CollectPost(SphinxTransform):
         blocks = list(self.document.findall(practice_implications))
         sections = [node for node in self.document.children if isinstance(node, nodes.section)]
         if front is None or (check.problems and strict) or len(blocks) != 1 or not sections:
-            self._withdraw_from_ablog()
+            # In report-only mode ablog keeps the post unless its date would crash it.
+            if strict or any(problem.subtype == "date" for problem in check.problems):
+                self._withdraw_from_ablog()
             return
+        summary = summary_paragraphs(sections[0], sources.bibliography)
+        implications = implication_paragraphs(blocks[0])
+        words = sum(len(text.split()) for text in (*summary, *implications))
         domain.add_post(
             Post(
                 docname=docname,
@@ -65,8 +71,10 @@ class CollectPost(SphinxTransform):
                 kind=front.kind,
                 reference=front.reference,
                 contact=front.contact,
-                implications=implication_paragraphs(blocks[0]),
+                implications=implications,
                 cites=check.cites,
+                summary=summary,
+                reading_minutes=reading_minutes(words),
             )
         )
 

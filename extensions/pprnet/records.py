@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 MONTH_NAMES = (
@@ -26,10 +28,17 @@ class Post:
     contact: str | None
     implications: tuple[str, ...]
     cites: tuple[str, ...] = ()  # keys of the works cited in the text, in order
+    summary: tuple[str, ...] = ()  # each paragraph's text, practice implications aside
+    reading_minutes: int = 1  # of the summary and its practice implications
 
     @property
     def month(self) -> Month:
         return Month(self.date.year, self.date.month)
+
+    def work_keys(self) -> frozenset[str]:
+        """The case-folded keys of the works it summarises and cites."""
+        keys = (self.reference, *self.cites) if self.reference else self.cites
+        return frozenset(key.casefold() for key in keys)
 
     def sort_key(self) -> tuple[dt.date, str]:
         return (self.date, self.docname)
@@ -51,6 +60,39 @@ class Month:
         return f"{self.year:04d}-{self.month:02d}"
 
 
+WORDS_PER_MINUTE = 200
+RELATED_LIMIT = 5
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes to read `words` words at 200 words a minute, rounded up, at least one."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def related_posts(posts: Sequence[Post], limit: int = RELATED_LIMIT) -> dict[str, tuple[Post, ...]]:
+    """For each post, up to `limit` others sharing the most topics plus summarised or cited works.
+
+    `posts` come newest first; equal scores keep that order, so the newer post ranks first.
+    A post shares nothing with itself and posts sharing nothing are never related.
+    """
+    by_feature: dict[tuple[str, str], list[int]] = {}
+    features = [
+        {("topic", topic) for topic in post.topics} | {("work", key) for key in post.work_keys()}
+        for post in posts
+    ]
+    for index, shared in enumerate(features):
+        for feature in shared:
+            by_feature.setdefault(feature, []).append(index)
+    related: dict[str, tuple[Post, ...]] = {}
+    for index, post in enumerate(posts):
+        scores: Counter[int] = Counter()
+        for feature in features[index]:
+            scores.update(other for other in by_feature[feature] if other != index)
+        ranked = sorted(scores, key=lambda other: (-scores[other], other))[:limit]
+        related[post.docname] = tuple(posts[other] for other in ranked)
+    return related
+
+
 @dataclass(frozen=True)
 class Neighbours:
     """The previous (older) and next (newer) posts of a post, by date."""
@@ -69,6 +111,7 @@ class Archive:
     by_kind: dict[str, tuple[Post, ...]] = field(default_factory=dict)
     by_month: dict[Month, tuple[Post, ...]] = field(default_factory=dict)
     links: dict[str, Neighbours] = field(default_factory=dict)
+    related: dict[str, tuple[Post, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_posts(cls, posts: Iterable[Post]) -> Archive:
@@ -94,6 +137,7 @@ class Archive:
                 )
                 for index, post in enumerate(ordered)
             },
+            related=related_posts(ordered),
         )
 
     @property
@@ -116,4 +160,11 @@ class Archive:
                 for post in (links.previous, links.next)
             )
             for docname, links in self.links.items()
+        }
+
+    def related_signature(self) -> dict[str, tuple[str, ...]]:
+        """What each post's related list shows, to find pages whose list changed."""
+        return {
+            docname: tuple(f"{post.docname}\n{post.title}\n{post.month.label}" for post in posts)
+            for docname, posts in self.related.items()
         }

@@ -15,6 +15,10 @@ PAGES = {
     "topic page": "/topics/alliance.html",
     "month archive": "/archive.html",
     "bibliography": "/bibliography.html",
+    "explorer": "/explorer.html?topic=alliance",
+    "types": "/types.html",
+    "type page": "/types/meta-analysis.html",
+    "search": "/search.html?q=alliance",
 }
 
 

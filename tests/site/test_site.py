@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
@@ -106,6 +108,8 @@ def test_the_home_page_names_this_months_summary(site: BuildResult) -> None:
         "Topics": "topics.html",
         "Archive": "archive.html",
         "Bibliography": "bibliography.html",
+        "Explorer": "explorer.html",
+        "Types of research": "types.html",
         "Atom feed": "blog/atom.xml",
         "all posts": "blog.html",
     }
@@ -184,3 +188,89 @@ def test_each_post_lists_its_reference_and_offers_it_for_citation(
     assert citation.startswith("Tasca, G. A. (")
     title = heading(page.select_one("section"))
     assert page.select_one('meta[name="citation_title"]')["content"] == title
+
+
+# --- Readers' aids: the explorer, the type index, the feeds, reading time, related summaries ---
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+BASE = "https://pprnet.github.io/archive/"
+
+
+def newest_first() -> list[Path]:
+    return sorted(
+        POSTS, key=lambda post: (str(front_matter(post)["date"]), post.stem), reverse=True
+    )
+
+
+def title_of(post: Path) -> str:
+    lines = post.read_text(encoding="utf-8").splitlines()
+    return next(line.removeprefix("# ") for line in lines if line.startswith("# "))
+
+
+def test_the_explorer_lists_every_summary_and_its_index_has_one_record_each(
+    site: BuildResult,
+) -> None:
+    page = soup(site.outdir / "explorer.html")
+    items = page.select("li.pprnet-explorer-item")
+    titles = [item.select_one(".pprnet-explorer-title a").get_text() for item in items]
+    assert titles == [title_of(post) for post in newest_first()]
+    for item in items:
+        assert item.select_one("a.pprnet-type")["href"].startswith("types/")
+        assert item.select("a.pprnet-topic")
+    index = json.loads((site.outdir / "explorer.json").read_text(encoding="utf-8"))
+    assert len(index["summaries"]) == 6
+    assert [record["title"] for record in index["summaries"]] == titles
+    for record in index["summaries"]:
+        assert (site.outdir / record["url"]).exists()
+        assert record["reference"].startswith(record["authors"])
+        assert record["implication"]
+    assert page.select_one('script[src*="pprnet-explorer.js"]') is not None
+    home = soup(site.outdir / "index.html")
+    assert home.select_one('script[src*="pprnet-explorer.js"]') is None
+    assert (site.outdir / "_static/pprnet-explorer.js").exists()
+
+
+def test_the_types_page_links_every_used_type(site: BuildResult) -> None:
+    used = Counter(str(front_matter(post)["category"]) for post in POSTS)
+    page = soup(site.outdir / "types.html")
+    counts = {}
+    for item in page.select("ul.pprnet-type-index > li"):
+        link = item.select_one("a")
+        if link is not None:
+            counts[Path(link["href"]).stem] = int(item.select_one(".pprnet-count").get_text()[1:-1])
+    assert counts == dict(used)
+
+
+@pytest.mark.parametrize(
+    ("path", "topic"), [("blog/atom.xml", None), ("topics/alliance.xml", "alliance")]
+)
+def test_the_feeds_are_atom_with_every_summary_in_full(
+    site: BuildResult, path: str, topic: str | None
+) -> None:
+    root = ET.parse(site.outdir / path).getroot()  # noqa: S314 (the build's own output)
+    assert root.tag == f"{ATOM}feed"
+    assert root.findtext(f"{ATOM}updated") == "2018-01-01T00:00:00Z"
+    posts = [p for p in newest_first() if topic is None or topic in front_matter(p)["tags"]]  # type: ignore[operator]
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == len(posts) == (6 if topic is None else 4)
+    for entry, post in zip(entries, posts, strict=True):
+        assert entry.findtext(f"{ATOM}title") == title_of(post)
+        url = BASE + post.relative_to(PROJECT).with_suffix(".html").as_posix()
+        assert entry.findtext(f"{ATOM}id") == url
+        content = BeautifulSoup(entry.findtext(f"{ATOM}content") or "", "html.parser").get_text()
+        implications = post.read_text(encoding="utf-8").split(":::{practice-implications}")[1]
+        assert implications.replace(":::", "").strip() in content
+
+
+@pytest.mark.parametrize("post", POSTS, ids=lambda post: post.stem)
+def test_each_post_shows_its_reading_time_and_related_summaries(
+    site: BuildResult, post: Path
+) -> None:
+    page = soup(page_of(post, site))
+    byline = page.select_one(".pprnet-post-header .pprnet-byline")
+    assert re.fullmatch(r"[1-9] min read", byline.select_one(".pprnet-reading-time").get_text())
+    related = page.select(".pprnet-related li a")
+    assert 1 <= len(related) <= 5
+    assert title_of(post) not in [link.get_text() for link in related]
+    for link in related:
+        assert (page_of(post, site).parent / link["href"]).resolve().exists()

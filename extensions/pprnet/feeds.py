@@ -1,0 +1,256 @@
+"""Atom feeds: every summary, and one feed per topic, written from the archive.
+
+ablog's feed is not used (see `blog_feed_templates` in conf.py): its `<updated>` is the time of
+the build and its dates follow the machine's time zone, so two builds differ, and its content
+is an excerpt. These feeds carry each summary in full with its practice implications, date
+everything from the posts themselves, and are built with ElementTree, which escapes all text.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from docutils import nodes
+from pybtex.database import Entry
+from pybtex.richtext import Text
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util.osutil import relative_uri
+
+from .apa import format_reference
+from .bibfile import Bibliography
+from .domain import get_domain
+from .links import TOPICS_DIR, topic_page
+from .practice import TITLE, practice_implications
+from .records import Archive, Post
+from .vocabulary import Vocabulary
+
+ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+FEED_TYPE = "application/atom+xml"
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One feed: where it is written, the page it belongs to, its title and its posts."""
+
+    path: str  # relative to the output directory
+    page: str  # the docname of the page the feed follows
+    title: str
+    posts: tuple[Post, ...]
+
+
+def site_feeds(archive: Archive, vocabulary: Vocabulary, config: Config) -> list[Feed]:
+    """The main feed and one feed per topic that has summaries; none for an empty archive."""
+    if not archive.posts:
+        return []
+    title: str = config.pprnet_blog_title
+    feeds = [Feed(config.pprnet_feed_path, config.root_doc, title, archive.posts)]
+    for term in vocabulary.topics:
+        if posts := archive.by_topic.get(term.slug):
+            path = f"{topic_page(term.slug)}.xml"
+            feeds.append(Feed(path, topic_page(term.slug), f"{title}: {term.label}", posts))
+    return feeds
+
+
+# --- The text of a summary, taken when its page is read -------------------------------------
+
+
+def _names(entry: Entry, joiner: str) -> str:
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    surnames = [str(Text.from_latex(" ".join(p.prelast_names + p.last_names))) for p in persons]
+    if len(surnames) > 2:
+        return f"{surnames[0]} et al."
+    return f" {joiner} ".join(surnames)
+
+
+def in_text_citation(keys: list[str], kind: str, bibliography: Bibliography) -> str:
+    """An APA in-text citation as plain text: "Murphy and Hutton (2017)", "(Steel et al., 2017)".
+
+    `kind` is the cite role's name without domain (`t`, `p`, `author`, `year`, ...).
+    """
+    parts = []
+    for key in keys:
+        found = bibliography.get(key)
+        if found is None:
+            parts.append(key)
+            continue
+        year = str(Text.from_latex(found.entry.fields.get("year", "n.d.")))
+        if kind.endswith("year"):
+            parts.append(year)
+        elif kind.endswith("author"):
+            parts.append(_names(found.entry, "and"))
+        elif "p" in kind:
+            parts.append(f"{_names(found.entry, '&')}, {year}")
+        else:
+            parts.append(f"{_names(found.entry, 'and')} ({year})")
+    if "p" in kind and not kind.endswith(("year", "author")):
+        return f"({'; '.join(parts)})"
+    return ", ".join(parts)
+
+
+def _paragraph_text(paragraph: nodes.paragraph, bibliography: Bibliography) -> str:
+    """The paragraph as text, its citations (still keys when a page is read) in APA style."""
+    copy = paragraph.deepcopy()
+    for xref in list(copy.findall(addnodes.pending_xref)):
+        if xref.get("refdomain") == "cite":
+            keys = [key.strip() for key in xref["reftarget"].split(",") if key.strip()]
+            text = in_text_citation(keys, xref["reftype"], bibliography)
+            xref.parent.replace(xref, nodes.Text(text))
+    return " ".join(copy.astext().split())
+
+
+def summary_paragraphs(section: nodes.Element, bibliography: Bibliography) -> tuple[str, ...]:
+    """The plain text of a post's paragraphs outside its practice implications."""
+    texts = []
+    for paragraph in section.findall(nodes.paragraph):
+        parent = paragraph.parent
+        while parent is not None and not isinstance(parent, practice_implications):
+            parent = parent.parent
+        if parent is None and (text := _paragraph_text(paragraph, bibliography)):
+            texts.append(text)
+    return tuple(texts)
+
+
+# --- Writing the feeds ----------------------------------------------------------------------
+
+
+def absolute(base: str, path: str) -> str:
+    return urljoin(base if base.endswith("/") else f"{base}/", path)
+
+
+def timestamp(post: Post) -> str:
+    """A post's date as an Atom date: midnight UTC, so that no build depends on its time zone."""
+    return f"{post.date.isoformat()}T00:00:00Z"
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes)
+    element.text = text
+    return element
+
+
+def entry_content(post: Post, bibliography: Bibliography) -> str:
+    """The summary as HTML: the summarised article, the summary, the practice implications."""
+    body = ET.Element("div")
+    found = bibliography.get(post.reference) if post.reference else None
+    if found is not None:
+        _sub(body, "p", format_reference(found.entry).render_as("text"))
+    for text in post.summary:
+        _sub(body, "p", text)
+    _sub(body, "h2", TITLE)
+    for text in post.implications:
+        _sub(body, "p", text)
+    return ET.tostring(body, encoding="unicode", method="html")
+
+
+def build_feed(
+    feed: Feed,
+    base: str,
+    language: str,
+    target_uri: Callable[[str], str],
+    vocabulary: Vocabulary,
+    bibliography: Bibliography,
+) -> ET.Element:
+    """The Atom document of one feed; `target_uri` maps a docname to its URL path."""
+    root = ET.Element("feed", {"xmlns": ATOM, XML_LANG: language})
+    page_url = absolute(base, target_uri(feed.page))
+    _sub(root, "id", page_url)
+    _sub(root, "title", feed.title)
+    _sub(root, "updated", timestamp(feed.posts[0]))
+    _sub(root, "link", rel="self", type=FEED_TYPE, href=absolute(base, feed.path))
+    _sub(root, "link", rel="alternate", type="text/html", href=page_url)
+    for post in feed.posts:
+        url = absolute(base, target_uri(post.docname))
+        entry = _sub(root, "entry")
+        _sub(entry, "id", url)
+        _sub(entry, "title", post.title)
+        _sub(entry, "link", rel="alternate", type="text/html", href=url)
+        _sub(entry, "published", timestamp(post))
+        _sub(entry, "updated", timestamp(post))
+        author = _sub(entry, "author")
+        _sub(author, "name", post.author)
+        for slug in post.topics:
+            label = vocabulary.topics.label(slug)
+            _sub(entry, "category", term=slug, label=label, scheme=absolute(base, f"{TOPICS_DIR}/"))
+        _sub(entry, "content", entry_content(post, bibliography), type="html")
+    ET.indent(root)
+    return root
+
+
+def feeds_written(app: Sphinx) -> bool:
+    """Feeds exist for HTML builds of a site that knows its address (`html_baseurl`)."""
+    return app.builder.format == "html" and bool(app.config.html_baseurl)
+
+
+def write_feeds(app: Sphinx, exception: Exception | None) -> None:
+    """Write every feed into the HTML output."""
+    if exception is not None or not feeds_written(app):
+        return
+    domain = get_domain(app.env)
+    sources = domain.sources
+    outdir = Path(app.outdir)
+    for feed in site_feeds(domain.archive, sources.vocabulary, app.config):
+        root = build_feed(
+            feed,
+            app.config.html_baseurl,
+            app.config.language or "en",
+            app.builder.get_target_uri,
+            sources.vocabulary,
+            sources.bibliography,
+        )
+        path = outdir / feed.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+
+
+def feed_links(app: Sphinx, pagename: str, feeds: Iterable[Feed]) -> list[str]:
+    """The `<link rel="alternate">` elements of a page: the main feed, and its topic's feed."""
+    here = app.builder.get_target_uri(pagename)
+    tags = []
+    for index, feed in enumerate(feeds):
+        if index == 0 or feed.page == pagename:
+            link = ET.Element(
+                "link",
+                rel="alternate",
+                type=FEED_TYPE,
+                title=feed.title,
+                href=relative_uri(here, feed.path),
+            )
+            tags.append(ET.tostring(link, encoding="unicode", method="html"))
+    return tags
+
+
+def advertise_feeds(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Let browsers and feed readers find the feeds from the pages they follow."""
+    if not feeds_written(app):
+        return
+    domain = get_domain(app.env)
+    feeds = site_feeds(domain.archive, domain.sources.vocabulary, app.config)
+    if not feeds:
+        return
+    # Workaround: ablog's page.html adds its own link to `<feed_path>/atom.xml` whenever
+    # `feed_path` is in the context (every page once blog_baseurl is set, its collection pages
+    # always), although it writes no feed here (conf.py: blog_feed_templates = {}). Dropping
+    # the variable leaves one link per feed. Remove when ablog is no longer loaded.
+    context.pop("feed_path", None)
+    # Each tag is serialised by ElementTree, which escapes the titles; the theme prints
+    # `metatags` in the page's head (generated pages have none of their own).
+    context["metatags"] = "\n".join(
+        [context.get("metatags", ""), *feed_links(app, pagename, feeds)]
+    )
+
+
+def setup_feeds(app: Sphinx) -> None:
+    app.add_config_value("pprnet_feed_path", "atom.xml", "html", types=[str])
+    # After ablog's html-page-context handler (priority 500) has set `feed_path`.
+    app.connect("html-page-context", advertise_feeds, priority=600)
+    app.connect("build-finished", write_feeds)
