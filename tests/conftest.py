@@ -40,3 +40,9 @@ def archive_variant(tmp_path: Path):  # type: ignore[no-untyped-def]
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The real archive, built once per test session as `make html` builds it."""
     return sphinx_build(PROJECT, tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def payload_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """Script payloads in every field a contributor controls, built in report-only mode."""
+    return sphinx_build(ROOTS / "test-payloads", tmp_path_factory.mktemp("payloads"), strict=False)

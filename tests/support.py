@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -19,20 +20,24 @@ class BuildResult:
     outdir: Path
 
 
-def sphinx_build(srcdir: Path, outdir: Path, *options: str) -> BuildResult:
-    """Run `sphinx-build -W -n` as a contributor does, in a separate process."""
-    command = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-W",
-        "-n",
-        "-q",
-        "--no-color",
-        "-b",
-        "html",
-        *options,
-    ]
+def sphinx_build(
+    srcdir: Path,
+    outdir: Path,
+    *options: str,
+    strict: bool = True,
+    env: dict[str, str] | None = None,
+) -> BuildResult:
+    """Run `sphinx-build -n` as a contributor does, with -W unless not `strict`, in a separate
+    process."""
+    command = [sys.executable, "-m", "sphinx", *(["-W"] if strict else []), "-n", "-q"]
+    command += ["--no-color", "-b", "html", *options]
     command += ["-d", str(outdir / ".doctrees"), str(srcdir), str(outdir / "html")]
-    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+    done = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+        env={**os.environ, **(env or {})},
+    )
     return BuildResult(done.returncode, done.stderr, srcdir, outdir / "html")

@@ -14,6 +14,8 @@ from pybtex.richtext import HRef, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 
+from .urls import is_safe_url
+
 MAX_AUTHORS = 20
 
 
@@ -80,8 +82,11 @@ def _doi_or_url(entry: Entry) -> Text | None:
         doi = _plain(doi).removeprefix("https://doi.org/").removeprefix("doi:").strip()
         url = f"https://doi.org/{doi}"
         return Text(HRef(url, url))
-    url = entry.fields.get("url")
-    return Text(HRef(_plain(url), _plain(url))) if url else None
+    url = _plain(entry.fields.get("url", "")).strip()
+    if not url:
+        return None
+    # A bibliography field is contributor text: only a web address becomes a link.
+    return Text(HRef(url, url)) if is_safe_url(url) else Text(url)
 
 
 def _author_year(entry: Entry) -> Text:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from markupsafe import escape
 from sphinx.application import Sphinx
 
 from .domain import get_domain
@@ -41,9 +42,15 @@ def add_context(
 
     context["pprnet_label"] = label
     context["pprnet_month"] = month_label
+    if not templatename.startswith("ablog/"):
+        return
+    title = str(context.get("title", ""))
     collection = context.get("collection")
     if templatename == "ablog/collection.html" and collection is not None and "header" in context:
-        context["title"] = f"{context['header']} {label(collection)}"
+        title = f"{context['header']} {label(collection)}"
+    # Themes print a page's title as HTML (a document's title is rendered markup, e.g. in the
+    # breadcrumbs), while ablog passes the plain text of a tag or author: escape it here.
+    context["title"] = escape(title)
 
 
 def setup_blogpages(app: Sphinx) -> None:

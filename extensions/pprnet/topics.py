@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from docutils import nodes
+from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 
@@ -94,7 +95,8 @@ def collection_page(
         section += summary_entry(post, domain)
     resolve_links(builder, pagename, section)
     body = builder.render_partial(section)["fragment"]
-    return pagename, {"title": title, "body": body, "parents": []}, "page.html"
+    # Themes print the title as HTML, as a document's rendered title is.
+    return pagename, {"title": escape(title), "body": body, "parents": []}, "page.html"
 
 
 def generate_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:

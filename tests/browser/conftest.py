@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -36,14 +38,31 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site: BuildResult) -> Iterator[str]:
-    """The built archive served over HTTP on a free loopback port."""
-    assert site.returncode == 0, site.stderr
-    handler = functools.partial(QuietHandler, directory=str(site.outdir))
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a built site over HTTP on a free loopback port."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site: BuildResult) -> Iterator[str]:
+    """The built archive, served."""
+    assert site.returncode == 0, site.stderr
+    with serve(site.outdir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def payload_url(payload_site: BuildResult) -> Iterator[str]:
+    """The payload sweep's site (see tests/test_payloads.py), served."""
+    assert payload_site.returncode == 0, payload_site.stderr
+    with serve(payload_site.outdir) as url:
+        yield url
