@@ -122,7 +122,7 @@ def test_this_month_names_and_cards_the_newest_months_summaries(built: BuildResu
 def test_text_builder_falls_back_to_plain_admonitions_and_lists(tmp_path: Path) -> None:
     srcdir = tmp_path / "src"
     shutil.copytree(ROOTS / "test-archive", srcdir)
-    app = SphinxTestApp("text", srcdir=srcdir)
+    app = SphinxTestApp("text", srcdir=srcdir, confoverrides={"nitpicky": True})
     try:
         app.build()
         assert app.warning.getvalue() == ""

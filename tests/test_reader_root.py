@@ -163,7 +163,7 @@ def test_related_summaries_follow_the_cite_this_box(built: BuildResult) -> None:
 def test_a_post_carries_its_address_for_print(built: BuildResult) -> None:
     page = soup(built.outdir / "posts/2021/05-empathy.html")
     section = page.select_one("h1").parent
-    address = section.select_one("h1 + p.pprnet-print-url")
+    address = section.select_one("h1 + div.pprnet-post-header > p.pprnet-print-url:first-child")
     assert address is not None and address.get_text() == (
         "https://example.org/archive/posts/2021/05-empathy.html"
     )

@@ -29,6 +29,7 @@ from .apa import APAStyle
 from .bibfile import unused_entries
 from .domain import PPRNetDomain, get_domain
 from .links import POST, entry_paragraph, link
+from .postpage import PostPageTransform
 from .records import Post
 
 logger = logging.getLogger(__name__)
@@ -101,25 +102,18 @@ def works_cited(post: Post) -> list[str]:
     return keys
 
 
-class PostReferences(SphinxPostTransform):
+class PostReferences(PostPageTransform):
     """A "References" list at the end of each post: the works it summarises and cites."""
 
-    # The end of a post is built in this order: references (3), "cite this summary" (4), then
-    # contact and previous/next (PostPage, 5); all before ReferencesResolver (10) resolves links.
-    default_priority = 3
+    # See postpage.PostPage for the order in which the end of a post is built.
+    default_priority = 2
 
-    def run(self, **kwargs: Any) -> None:
-        docname = self.env.current_document.docname
-        domain = get_domain(self.env)
-        post = domain.archive.by_docname.get(docname)
-        sections = [node for node in self.document.children if isinstance(node, nodes.section)]
-        if post is None or not sections:
-            return
+    def add(self, domain: PPRNetDomain, post: Post, section: nodes.section) -> None:
         keys = works_cited(post)
         if not keys:
             return
-        section = nodes.section(ids=["references"], classes=["pprnet-references"])
-        section += nodes.title("References", "References")
+        references = nodes.section(ids=["references"], classes=["pprnet-references"])
+        references += nodes.title("References", "References")
         items = nodes.bullet_list(classes=["pprnet-reference-list"])
         for key in keys:
             found = domain.sources.bibliography.get(key)
@@ -136,8 +130,8 @@ class PostReferences(SphinxPostTransform):
                 more += link(POST, target, "In the bibliography, with every summary citing it")
                 item += more
             items += item
-        section += items
-        sections[0] += section
+        references += items
+        section += references
 
 
 class CitedBy(SphinxPostTransform):

@@ -4,19 +4,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from docutils import nodes
 from pybtex.database import Person
 from pybtex.richtext import HRef, Tag, Text
 from pybtex_docutils import Backend
 from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .apa import format_authors
 from .bibfile import BibEntry
-from .domain import get_domain
-from .links import FILE, link
+from .domain import PPRNetDomain, get_domain
+from .links import FILE, link, page_url
+from .postpage import PostPageTransform
 from .records import MONTH_NAMES, Post
 from .ris import to_bibtex, to_ris
 
@@ -36,28 +35,16 @@ def summary_citation(post: Post, blog_title: str, url: str | None) -> Text:
     return Text(citation, " ", HRef(url, url)) if url else citation
 
 
-class CiteThisSummary(SphinxPostTransform):
+class CiteThisSummary(PostPageTransform):
     """The "Cite this summary" box at the end of a post, and its meta tags."""
 
-    # After PostReferences (3) and before PostPage (5), which appends the contact line and the
-    # previous/next links after this box; before ReferencesResolver (10) resolves its links.
-    default_priority = 4
+    # See postpage.PostPage for the order in which the end of a post is built.
+    default_priority = 3
 
-    def run(self, **kwargs: Any) -> None:
-        docname = self.env.current_document.docname
-        domain = get_domain(self.env)
-        post = domain.archive.by_docname.get(docname)
-        sections = [node for node in self.document.children if isinstance(node, nodes.section)]
-        if post is None or not sections:
-            return
+    def add(self, domain: PPRNetDomain, post: Post, section: nodes.section) -> None:
         found = domain.sources.bibliography.get(post.reference) if post.reference else None
-        sections[0] += self._box(post, found, self._url(docname))
+        section += self._box(post, found, page_url(self.config, post.docname))
         self.document += self._meta_tags(post, found)
-
-    def _url(self, docname: str) -> str | None:
-        base: str = self.config.html_baseurl
-        suffix: str = self.config.html_file_suffix or ".html"
-        return f"{base.rstrip('/')}/{docname}{suffix}" if base else None
 
     def _box(self, post: Post, found: BibEntry | None, url: str | None) -> nodes.Element:
         box = nodes.container(classes=["pprnet-cite-this", "no-search"])

@@ -1,4 +1,4 @@
-"""Browsing by facet: the type-of-research index, and the Topic x Type explorer.
+"""Browsing by facet: the Topic x Type explorer.
 
 The explorer is a plain list of every summary (title, month, type, topics, all links), so that
 it works without JavaScript; `_static/pprnet-explorer.js`, loaded on its page only, adds the
@@ -21,13 +21,11 @@ from .domain import PPRNetDomain, get_domain
 from .home import first_sentence
 from .links import (
     FILE,
-    PAGE,
     link,
     month_text,
     post_link,
     topic_badge,
     type_badge,
-    type_page,
 )
 from .listing import FillListing, ListingDirective
 from .records import Archive, Post
@@ -36,33 +34,6 @@ from .vocabulary import Vocabulary
 INDEX_FILE = "explorer.json"
 SCRIPT = "pprnet-explorer.js"
 EXPLORER_CLASS = "pprnet-explorer"
-
-
-class TypeIndex(ListingDirective):
-    """`{type-index}`: every type of research of the vocabulary with its number of summaries."""
-
-    kind = "type-index"
-
-
-class FillTypeIndex(FillListing):
-    kind = "type-index"
-
-    def render(
-        self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
-    ) -> list[nodes.Node]:
-        archive = domain.archive
-        items = nodes.bullet_list(classes=["pprnet-type-index"])
-        for term in domain.sources.vocabulary.types:
-            count = len(archive.by_kind.get(term.slug, ()))
-            paragraph = nodes.paragraph()
-            if count:
-                paragraph += link(PAGE, type_page(term.slug), term.label)
-            else:
-                paragraph += nodes.inline(term.label, term.label, classes=["pprnet-empty-topic"])
-            paragraph += nodes.Text(" ")
-            paragraph += nodes.inline(f"({count})", f"({count})", classes=["pprnet-count"])
-            items += nodes.list_item("", paragraph)
-        return [items]
 
 
 class SummaryExplorer(ListingDirective):
@@ -188,8 +159,6 @@ def add_script(
 
 
 def setup_explorer(app: Sphinx) -> None:
-    app.add_directive("type-index", TypeIndex)
-    app.add_post_transform(FillTypeIndex)
     app.add_directive("summary-explorer", SummaryExplorer)
     app.add_post_transform(FillSummaryExplorer)
     app.connect("html-page-context", add_script)

@@ -12,6 +12,7 @@ from pybtex.database import Entry
 from pybtex_docutils import Backend
 from sphinx import addnodes
 from sphinx.builders import Builder
+from sphinx.config import Config
 from sphinx.util.osutil import relative_uri
 from sphinx_design.badges_buttons import create_bdg_classes
 
@@ -27,6 +28,13 @@ TYPES_DIR = "types"
 POST, PAGE, FILE = "post", "page", "file"
 
 
+def page_url(config: Config, docname: str) -> str | None:
+    """The absolute address of a page on the published site, if `html_baseurl` is set."""
+    base: str = config.html_baseurl
+    suffix: str = config.html_file_suffix or ".html"
+    return f"{base.rstrip('/')}/{docname}{suffix}" if base else None
+
+
 def topic_page(slug: str) -> str:
     return f"{TOPICS_DIR}/{slug}"
 
@@ -36,36 +44,31 @@ def type_page(slug: str) -> str:
 
 
 def link(kind: str, target: str, text: str, classes: list[str] | None = None) -> nodes.Element:
-    """A link to be resolved for the current builder; `classes` go on the link itself.
-
-    Only links to documents warn when unresolved: generated pages and files exist for HTML
-    builders alone, and elsewhere the link's text stands in for it.
-    """
+    """A link to be resolved for the current builder; `classes` go on the link itself."""
     node = addnodes.pending_xref(
-        "", refdomain="pprnet", reftype=kind, reftarget=target, refexplicit=True,
-        refwarn=kind == POST,
-    )  # fmt: skip
+        "", refdomain="pprnet", reftype=kind, reftarget=target, refexplicit=True, refwarn=True
+    )
     node += nodes.inline(text, text, classes=classes or [])
     return node
 
 
 def resolve_link(
     builder: Builder, fromdoc: str, kind: str, target: str, contnode: nodes.Element
-) -> nodes.reference | None:
-    """The reference to a target (`page` or `page#anchor`), or None where this builder does not
-    write the target."""
+) -> nodes.reference:
+    """The reference to a target (`page` or `page#anchor`); a reference without a target, which
+    every writer shows as its text, where this builder does not write the target."""
+    reference = nodes.reference("", "", internal=True, classes=contnode["classes"])
+    reference.extend(contnode.children)
     generated = builder.format == "html"
     page, _, anchor = target.partition("#")
     if kind == FILE and generated:
-        refuri = relative_uri(builder.get_target_uri(fromdoc), page)
+        reference["refuri"] = relative_uri(builder.get_target_uri(fromdoc), page)
     elif kind == POST or (kind == PAGE and generated):
-        refuri = builder.get_relative_uri(fromdoc, page)
+        reference["refuri"] = builder.get_relative_uri(fromdoc, page)
     else:
-        return None
+        return reference
     if anchor:
-        refuri += f"#{anchor}"
-    reference = nodes.reference("", "", internal=True, refuri=refuri, classes=contnode["classes"])
-    reference.extend(contnode.children)
+        reference["refuri"] += f"#{anchor}"
     return reference
 
 
@@ -75,8 +78,9 @@ def resolve_links(builder: Builder, fromdoc: str, tree: nodes.Element) -> None:
         if node["refdomain"] == "pprnet":
             contnode = node[0]
             assert isinstance(contnode, nodes.Element)
-            reference = resolve_link(builder, fromdoc, node["reftype"], node["reftarget"], contnode)
-            node.replace_self(reference or contnode)
+            node.replace_self(
+                resolve_link(builder, fromdoc, node["reftype"], node["reftarget"], contnode)
+            )
 
 
 def post_link(post: Post) -> nodes.Element:

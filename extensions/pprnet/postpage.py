@@ -8,31 +8,56 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .domain import get_domain
-from .links import badges, month_text, post_link, reference_paragraph
+from .domain import PPRNetDomain, get_domain
+from .links import badges, month_text, page_url, post_link, reference_paragraph
 from .records import Neighbours, Post
 
 
-class PostPage(SphinxPostTransform):
-    """Add the archive's header and footer to each post page."""
+def reading_time(post: Post) -> nodes.inline:
+    """The reading time, as " · 4 min read": one element that a handout leaves out."""
+    text = f"{post.reading_minutes} min read"
+    wrapper = nodes.inline(classes=["pprnet-reading"])
+    wrapper += nodes.Text(" · ")
+    wrapper += nodes.inline(text, text, classes=["pprnet-reading-time"])
+    return wrapper
 
-    # Before ReferencesResolver (10), which resolves the links this adds.
-    default_priority = 5
+
+class PostPageTransform(SphinxPostTransform):
+    """A post-transform that adds to the page of a post; other pages are left alone."""
 
     def run(self, **kwargs: Any) -> None:
-        docname = self.env.current_document.docname
         domain = get_domain(self.env)
-        post = domain.archive.by_docname.get(docname)
+        post = domain.archive.by_docname.get(self.env.current_document.docname)
         sections = [node for node in self.document.children if isinstance(node, nodes.section)]
-        if post is None or not sections:
-            return
-        section = sections[0]
+        if post is not None and sections:
+            self.add(domain, post, sections[0])
+
+    def add(self, domain: PPRNetDomain, post: Post, section: nodes.section) -> None:
+        """Add to `section`, the post's page below its title."""
+        raise NotImplementedError
+
+
+class PostPage(PostPageTransform):
+    """Add the archive's header and footer to each post page."""
+
+    # The end of a post is built in this order, each transform appending to it: references
+    # (citations.py, 2), "cite this summary" (citethis.py, 3), related summaries (related.py,
+    # 4), then the contact line and previous/next (here, 5). All run before ReferencesResolver
+    # (10), which resolves the links they add.
+    default_priority = 5
+
+    def add(self, domain: PPRNetDomain, post: Post, section: nodes.section) -> None:
         sources = domain.sources
         header = nodes.container(classes=["pprnet-post-header"])
+        url = page_url(self.config, post.docname)
+        if url:
+            # Shown only in print (pprnet-print.css), right under the title.
+            header += nodes.paragraph(url, url, classes=["pprnet-print-url", "no-search"])
         byline = nodes.paragraph(classes=["pprnet-byline"])
         byline += month_text(post)
         byline += nodes.Text(" · ")
         byline += nodes.inline(post.author, post.author, classes=["pprnet-author"])
+        byline += reading_time(post)
         header += byline
         header += badges(post, sources.vocabulary)
         reference = reference_paragraph(post, sources.bibliography)
@@ -41,7 +66,7 @@ class PostPage(SphinxPostTransform):
         section.insert(1, header)
         if post.contact:
             section += self._contact(post)
-        section += self._neighbours(domain.archive.neighbours(docname))
+        section += self._neighbours(domain.archive.neighbours(post.docname))
 
     def _contact(self, post: Post) -> nodes.paragraph:
         assert post.contact is not None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from docutils import nodes
@@ -25,6 +25,7 @@ from .links import (
 from .listing import FillListing, ListingDirective
 from .practice import CSS_CLASS, TITLE, practice_implications
 from .records import Post
+from .vocabulary import Terms
 
 
 class TopicIndex(ListingDirective):
@@ -33,27 +34,48 @@ class TopicIndex(ListingDirective):
     kind = "topic-index"
 
 
+class TypeIndex(ListingDirective):
+    """`{type-index}`: every type of research of the vocabulary with its number of summaries."""
+
+    kind = "type-index"
+
+
+def term_index(
+    terms: Terms, groups: dict[str, tuple[Post, ...]], page: Callable[[str], str], css: str
+) -> nodes.bullet_list:
+    """Every term with its number of summaries, linked to its page when it has any."""
+    items = nodes.bullet_list(classes=[css])
+    for term in terms:
+        count = len(groups.get(term.slug, ()))
+        paragraph = nodes.paragraph()
+        if count:
+            paragraph += link(PAGE, page(term.slug), term.label)
+        else:
+            paragraph += nodes.inline(term.label, term.label, classes=["pprnet-empty-topic"])
+        paragraph += nodes.Text(" ")
+        paragraph += nodes.inline(f"({count})", f"({count})", classes=["pprnet-count"])
+        items += nodes.list_item("", paragraph)
+    return items
+
+
 class FillTopicIndex(FillListing):
     kind = "topic-index"
 
     def render(
         self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
     ) -> list[nodes.Node]:
-        archive = domain.archive
-        items = nodes.bullet_list(classes=["pprnet-topic-index"])
-        for term in domain.sources.vocabulary.topics:
-            count = len(archive.by_topic.get(term.slug, ()))
-            item = nodes.list_item()
-            paragraph = nodes.paragraph()
-            if count:
-                paragraph += link(PAGE, topic_page(term.slug), term.label)
-            else:
-                paragraph += nodes.inline(term.label, term.label, classes=["pprnet-empty-topic"])
-            paragraph += nodes.Text(" ")
-            paragraph += nodes.inline(f"({count})", f"({count})", classes=["pprnet-count"])
-            item += paragraph
-            items += item
-        return [items]
+        topics = domain.sources.vocabulary.topics
+        return [term_index(topics, domain.archive.by_topic, topic_page, "pprnet-topic-index")]
+
+
+class FillTypeIndex(FillListing):
+    kind = "type-index"
+
+    def render(
+        self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
+    ) -> list[nodes.Node]:
+        types = domain.sources.vocabulary.types
+        return [term_index(types, domain.archive.by_kind, type_page, "pprnet-type-index")]
 
 
 def summary_entry(post: Post, domain: PPRNetDomain) -> nodes.section:
@@ -117,4 +139,6 @@ def generate_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 def setup_topics(app: Sphinx) -> None:
     app.add_directive("topic-index", TopicIndex)
     app.add_post_transform(FillTopicIndex)
+    app.add_directive("type-index", TypeIndex)
+    app.add_post_transform(FillTypeIndex)
     app.connect("html-collect-pages", generate_pages)

@@ -3,16 +3,21 @@ the same commit, and no post lost on the way."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import yaml
+from bs4 import BeautifulSoup
 
 from support import PROJECT, BuildResult, sphinx_build
 
 pytestmark = pytest.mark.site
 
+ATOM = "{http://www.w3.org/2005/Atom}"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 
 
@@ -62,3 +67,36 @@ def test_two_builds_of_one_commit_are_identical(site: BuildResult, tmp_path: Pat
     first, second = files(site.outdir), files(other.outdir)
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_no_post_is_lost_on_the_way(site: BuildResult) -> None:
+    """Every post file appears exactly once in the month archive, on each of its topic pages,
+    in the feed, in the explorer's data and in the search index."""
+    posts = sorted((PROJECT / "posts").rglob("*.md"))
+    docnames = [post.relative_to(PROJECT).with_suffix("").as_posix() for post in posts]
+    pages = [f"{docname}.html" for docname in docnames]
+    out = site.outdir
+
+    archive = BeautifulSoup((out / "archive.html").read_text("utf-8"), "html.parser")
+    linked = [a["href"] for a in archive.select(".pprnet-archive-month a.reference")]
+    assert sorted(linked) == sorted(pages)
+
+    for post, page in zip(posts, pages, strict=True):
+        tags = yaml.safe_load(post.read_text("utf-8").split("---\n")[1])["tags"]
+        for slug in tags:
+            topic = BeautifulSoup((out / f"topics/{slug}.html").read_text("utf-8"), "html.parser")
+            hrefs = [a["href"] for a in topic.select(".pprnet-digest-entry h2 a")]
+            assert hrefs.count(f"../{page}") == 1, (slug, page)
+
+    feed = ET.parse(out / "blog/atom.xml").getroot()  # noqa: S314 (our own build output)
+    ids = [entry.findtext(f"{ATOM}id") or "" for entry in feed.findall(f"{ATOM}entry")]
+    assert sorted(id_.rsplit("/", 4)[-3:] for id_ in ids) == sorted(p.split("/") for p in pages)
+
+    explorer = json.loads((out / "explorer.json").read_text("utf-8"))
+    assert sorted(record["url"] for record in explorer["summaries"]) == sorted(pages)
+
+    index = json.loads(
+        (out / "searchindex.js").read_text("utf-8").removeprefix("Search.setIndex(").rstrip(");")
+    )
+    assert set(docnames) <= set(index["docnames"])
+    assert len(index["docnames"]) == len(set(index["docnames"]))

@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 
 from . import check, importer, new, topics
+from .project import ProjectError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="pprnet", description="Tools for contributors to the PPRNet research archive."
     )
-    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(
+        title="commands", required=True, metavar="COMMAND", dest="command"
+    )
     for command in (new, check, topics, importer):
         command.register(commands)
     args = parser.parse_args(argv)
     try:
         result: int = args.run(args)
+    except ProjectError as error:
+        print(f"pprnet {args.command}: {error}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # the output went to a pager or `head` that closed early
         return 0
     return result

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..bibfile import unused_entries
 from ..checks import build_date, check_post
-from .project import Project, ProjectError, load_project
+from .project import Project, load_project
 
 
 def register(commands: Any) -> None:
@@ -33,11 +33,7 @@ def posts_in(paths: list[Path]) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        project = load_project(Path.cwd())
-    except ProjectError as error:
-        print(f"pprnet check: {error}", file=sys.stderr)
-        return 2
+    project = load_project(Path.cwd())
     whole_archive = not args.paths
     errors = report(project, posts_in(args.paths or [project.posts_dir]), whole_archive)
     return 1 if errors else 0

@@ -29,7 +29,7 @@ from ..frontmatter import split_front_matter
 from ..legacy import Line, Summary, parse_page
 from ..suggest import suggest
 from ..vocabulary import Vocabulary
-from .project import Project, ProjectError, load_project
+from .project import Project, load_project
 
 DEFAULT_AUTHOR = "Giorgio A. Tasca"  # the old blog's only author
 SLUG_WORDS = 3
@@ -158,13 +158,10 @@ def _surname(entry: Entry) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    project = load_project(Path.cwd())
     try:
-        project = load_project(Path.cwd())
         bib_path = args.bib or project.bibliography_path
         bib_text = bib_path.read_text(encoding="utf-8")
-    except ProjectError as error:
-        print(f"pprnet import: {error}", file=sys.stderr)
-        return 2
     except OSError as error:
         print(f"pprnet import: cannot read {args.bib}: {error.strerror}", file=sys.stderr)
         return 2

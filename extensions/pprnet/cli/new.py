@@ -24,7 +24,7 @@ from ..bibfile import Bibliography, read_bibliography
 from ..checks import PLACEHOLDER_IMPLICATIONS, PLACEHOLDER_SUMMARY, build_date, check_post
 from ..frontmatter import MARKUP_CHARS
 from ..vocabulary import SLUG_RE, Terms
-from .project import BIBLIOGRAPHY, Project, ProjectError, load_project
+from .project import BIBLIOGRAPHY, Project, load_project
 
 DEFAULT_AUTHOR = "Giorgio A. Tasca"
 MAX_TOPICS = 4
@@ -113,11 +113,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        project = load_project(Path.cwd())
-    except ProjectError as error:
-        print(f"pprnet new: {error}", file=sys.stderr)
-        return 2
+    project = load_project(Path.cwd())
     try:
         post = gather(args, project, interactive=sys.stdin.isatty())
     except InputError as error:

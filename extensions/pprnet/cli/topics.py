@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from ..checks import build_date
 from ..frontmatter import read_front_matter
-from .project import ProjectError, load_project
+from .project import load_project
 
 
 def register(commands: Any) -> None:
@@ -21,11 +20,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        project = load_project(Path.cwd())
-    except ProjectError as error:
-        print(f"pprnet topics: {error}", file=sys.stderr)
-        return 2
+    project = load_project(Path.cwd())
     topics: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     today = build_date()
