@@ -161,3 +161,13 @@ def test_an_incremental_build_after_an_edit_equals_a_clean_build(tmp_path: Path)
                  "posts/2021/05-commentary.html", "posts/2020/03-alliance.html"):  # fmt: skip
         assert (incremental.outdir / page).read_bytes() == (clean.outdir / page).read_bytes(), page
     assert "The Alliance, Revisited" in (clean.outdir / "posts/2021/05-commentary.html").read_text()
+
+
+def test_a_rebuild_with_no_change_writes_the_same_site(tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-archive", srcdir)
+    first = sphinx_build(srcdir, tmp_path / "out")
+    before = {p: p.read_bytes() for p in first.outdir.rglob("*.html")}
+    again = sphinx_build(srcdir, tmp_path / "out")
+    assert again.returncode == 0 and again.stderr == ""
+    assert {p: p.read_bytes() for p in again.outdir.rglob("*.html")} == before
