@@ -7,6 +7,7 @@ tests and feeds.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from pybtex.database import Entry, Person
@@ -19,10 +20,15 @@ from .urls import is_safe_url
 MAX_AUTHORS = 20
 
 
+# Decoding LaTeX is most of the cost of formatting, and the same author names, journals and
+# publishers recur across a bibliography. pybtex never changes a Text in place, so one shared
+# instance per source string is safe.
+@cache
 def _latex(value: str) -> Text:
     return Text.from_latex(value)
 
 
+@cache
 def _plain(value: str) -> str:
     return str(_latex(value))
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pybtex.database import BibliographyData, Entry
 from pybtex.database.input.bibtex import Parser
+from pybtex.richtext import Text
 from pybtex.scanner import PybtexError
 
+from .apa import format_reference
 from .frontmatter import Problem
 
 _ENTRY_START_RE = re.compile(r"@\s*([A-Za-z]+)\s*([{(])")
@@ -27,6 +30,11 @@ class BibEntry:
     key: str
     line: int
     entry: Entry
+
+    @cached_property
+    def reference(self) -> Text:
+        """Its APA 7 reference, formatted once: pages, feeds and the explorer all show it."""
+        return format_reference(self.entry)
 
 
 @dataclass

@@ -119,7 +119,7 @@ class PostReferences(PostPageTransform):
             found = domain.sources.bibliography.get(key)
             assert found is not None, "checked when the post was read"
             item = nodes.list_item()
-            paragraph = entry_paragraph(found.entry)
+            paragraph = entry_paragraph(found)
             if key == post.reference:
                 paragraph.insert(0, nodes.strong("Summarised: ", "Summarised: "))
             item += paragraph
@@ -143,16 +143,22 @@ class CitedBy(SphinxPostTransform):
     default_priority = 6
 
     def run(self, **kwargs: Any) -> None:
+        lists = [
+            container
+            for container in self.document.findall(nodes.container)
+            if container.children
+            and all(isinstance(child, nodes.citation) for child in container.children)
+        ]
+        if not lists:  # every page but the bibliography: skip the work below
+            return
         domain = get_domain(self.env)
         posts_by_key = cited_by(domain)
         keys_by_id = {
             entry_anchor(self.config, entry.key): key
             for key, entry in domain.sources.bibliography.entries.items()
         }
-        for container in list(self.document.findall(nodes.container)):
+        for container in lists:
             entries = [child for child in container.children if isinstance(child, nodes.citation)]
-            if not entries or len(entries) != len(container.children):
-                continue
             # docutils writes citations as a "list" whose items have the deprecated role
             # doc-biblioentry (an accessibility error), with bracketed labels that mean nothing
             # in an author-year bibliography: a plain list of references reads better.
@@ -214,11 +220,37 @@ def check_config(app: Sphinx, config: Config) -> None:
         )
 
 
+# The pybtex plugins that sphinxcontrib-bibtex and the archive look up while building.
+PYBTEX_PLUGINS = (
+    ("pybtex.backends", "plaintext"),
+    ("pybtex.backends", "text"),
+    ("pybtex.backends", "html"),
+    ("pybtex.backends", "docutils"),
+    ("pybtex.database.input", "bibtex"),
+    ("pybtex.database.output", "bibtex"),
+    ("pybtex.style.labels", "alpha"),
+    ("pybtex.style.names", "plain"),
+    ("pybtex.style.names", "last"),
+    ("pybtex.style.sorting", "none"),
+)
+
+
+def cache_pybtex_plugins() -> None:
+    """Workaround: pybtex's `find_plugin` reads every installed package's entry points on each
+    call (about 5 ms), and sphinxcontrib-bibtex calls it for every citation it resolves, so a
+    1,000-post build spent most of its time there. Registering the same classes as run-time
+    plugins makes each look-up a dictionary access. Remove when pybtex caches its look-ups."""
+    for group, name in PYBTEX_PLUGINS:
+        plugin = pybtex.plugin.find_plugin(group, name)
+        pybtex.plugin.register_plugin(group, name, plugin, force=True)
+
+
 def setup_citations(app: Sphinx) -> None:
     app.add_config_value("pprnet_bibliography_page", "", "env", types=[str])
     # Registered at run time rather than as entry points: pybtex looks entry points up again
-    # for every formatted citation, which is slow.
+    # for every formatted citation, which is slow (see cache_pybtex_plugins).
     pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, APAStyle)
+    cache_pybtex_plugins()
     sphinxcontrib.bibtex.plugin.register_plugin(
         "sphinxcontrib.bibtex.style.referencing", STYLE_NAME, APAReferenceStyle
     )

@@ -15,7 +15,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .apa import format_authors, format_reference
+from .apa import format_authors
 from .bibfile import Bibliography
 from .domain import PPRNetDomain, get_domain
 from .home import first_sentence
@@ -91,7 +91,7 @@ def _reference_text(post: Post, bibliography: Bibliography) -> tuple[str, str]:
         return "", ""
     persons = found.entry.persons.get("author") or found.entry.persons.get("editor") or []
     authors = format_authors(persons) if persons else ""
-    return authors, format_reference(found.entry).render_as("text")
+    return authors, str(found.reference)
 
 
 def explorer_index(

@@ -23,7 +23,6 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.osutil import relative_uri
 
-from .apa import format_reference
 from .bibfile import Bibliography
 from .domain import get_domain
 from .links import TOPICS_DIR, topic_page
@@ -141,7 +140,7 @@ def entry_content(post: Post, bibliography: Bibliography) -> str:
     body = ET.Element("div")
     found = bibliography.get(post.reference) if post.reference else None
     if found is not None:
-        _sub(body, "p", format_reference(found.entry).render_as("text"))
+        _sub(body, "p", str(found.reference))
     for text in post.summary:
         _sub(body, "p", text)
     _sub(body, "h2", TITLE)

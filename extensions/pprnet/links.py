@@ -8,7 +8,6 @@ Listings link with `pending_xref` nodes of this domain, which Sphinx resolves fo
 from __future__ import annotations
 
 from docutils import nodes
-from pybtex.database import Entry
 from pybtex_docutils import Backend
 from sphinx import addnodes
 from sphinx.builders import Builder
@@ -16,8 +15,7 @@ from sphinx.config import Config
 from sphinx.util.osutil import relative_uri
 from sphinx_design.badges_buttons import create_bdg_classes
 
-from .apa import format_reference
-from .bibfile import Bibliography
+from .bibfile import BibEntry, Bibliography
 from .records import Post
 from .vocabulary import Vocabulary
 
@@ -107,17 +105,17 @@ def badges(post: Post, vocabulary: Vocabulary) -> nodes.Element:
     return paragraph
 
 
-def entry_paragraph(entry: Entry) -> nodes.paragraph:
+def entry_paragraph(entry: BibEntry) -> nodes.paragraph:
     """The APA reference of a bibliography entry, with its DOI as a link."""
     paragraph = nodes.paragraph(classes=["pprnet-reference"])
-    paragraph.extend(format_reference(entry).render(Backend()))
+    paragraph.extend(entry.reference.render(Backend()))
     return paragraph
 
 
 def reference_paragraph(post: Post, bibliography: Bibliography) -> nodes.paragraph | None:
     """The APA reference of the article a post summarises (None for a commentary)."""
     found = bibliography.get(post.reference) if post.reference else None
-    return entry_paragraph(found.entry) if found is not None else None
+    return entry_paragraph(found) if found is not None else None
 
 
 def month_text(post: Post) -> nodes.Element:
