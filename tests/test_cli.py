@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bad_inputs import CASES, Case
 from support import ROOTS, sphinx_build
 
 POST = "posts/2020/03-alliance.md"
@@ -92,3 +93,27 @@ def test_topics_lists_the_vocabulary_with_counts(archive: Path) -> None:
     assert re.match(r"^  alliance\s+2  Alliance and Therapeutic Relationship$", lines[2])
     assert "Types of research:" in lines
     assert any(re.match(r"^  meta-analysis\s+2  Meta-analysis$", line) for line in lines)
+
+
+# Every rule `pprnet check` shares with the build, on the same bad inputs as the build's tests:
+# the same file, line, subtype and words. (The link rule for non-post pages is the build's
+# alone: `pprnet check` reads posts and references.bib.)
+CHECKED_CASES = {name: case for name, case in CASES.items() if case.file != "links.md"}
+
+
+@pytest.mark.parametrize("case", CHECKED_CASES.values(), ids=CHECKED_CASES.keys())
+def test_check_reports_each_bad_input_like_the_build(case: Case, archive: Path) -> None:
+    for name, text in case.files.items():
+        assert text is not None
+        (archive / name).write_text(text, encoding="utf-8")
+    done = pprnet("check", cwd=archive)
+    assert done.returncode == 1, done.stdout
+    located = f"{case.file}:{case.line}: error: "
+    matching = [
+        line
+        for line in done.stdout.splitlines()
+        if line.startswith(located) and line.endswith(f"[pprnet.{case.subtype}]")
+    ]
+    assert len(matching) == 1, done.stdout
+    assert case.words in matching[0]
+    assert "Traceback" not in done.stderr

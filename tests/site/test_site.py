@@ -274,3 +274,10 @@ def test_each_post_shows_its_reading_time_and_related_summaries(
     assert title_of(post) not in [link.get_text() for link in related]
     for link in related:
         assert (page_of(post, site).parent / link["href"]).resolve().exists()
+
+
+def test_only_the_search_page_loads_the_search_index(site: BuildResult) -> None:
+    # The index grows with the archive; the theme would load it on every page.
+    for page in ("index.html", "posts/2018/01-therapist-internalized-models.html", "topics.html"):
+        assert soup(site.outdir / page).select('script[src$="searchindex.js"]') == [], page
+    assert soup(site.outdir / "search.html").select('script[src$="searchindex.js"]') != []

@@ -1,0 +1,129 @@
+"""The bad inputs a contributor can make, each with the one located problem it must give:
+shared by the build's tests (test_bad_input.py) and the command line's (test_cli.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from support import ROOTS
+
+POST = "posts/2020/03-alliance.md"
+GOOD = (ROOTS / "test-archive" / POST).read_text(encoding="utf-8")
+BIB = (ROOTS / "test-archive" / "references.bib").read_text(encoding="utf-8")
+GOOD_LINES = GOOD.count("\n") + 1
+
+
+@dataclass(frozen=True)
+class Case:
+    files: dict[str, str | None]
+    subtype: str
+    file: str
+    line: int
+    words: str
+
+
+def post(old: str, new: str) -> dict[str, str | None]:
+    assert old in GOOD
+    return {POST: GOOD.replace(old, new)}
+
+
+CASES = {
+    "quoted invalid date": Case(
+        post("date: 2020-03-01", "date: '2020-13-45'"), "date", POST, 3, "does not exist"
+    ),
+    "unquoted invalid date": Case(
+        post("date: 2020-03-01", "date: 2020-13-45"), "date", POST, 3, "does not exist"
+    ),
+    "impossible date": Case(
+        post("date: 2020-03-01", "date: 2021-02-30"), "date", POST, 3, "does not exist"
+    ),
+    "ambiguous date": Case(
+        post("date: 2020-03-01", "date: 01/02/2017"), "date", POST, 3, "YYYY-MM-DD"
+    ),
+    "missing date": Case(post("date: 2020-03-01\n", ""), "date", POST, 2, "needs a 'date"),
+    "future date": Case(
+        post("date: 2020-03-01", "date: 2999-01-01"), "future-date", POST, 3, "draft"
+    ),
+    "unknown topic": Case(
+        post("tags: [alliance]", "tags: [aliance]"), "topic", POST, 5, "did you mean 'alliance'?"
+    ),
+    "unknown type": Case(
+        post("category: meta-analysis", "category: metaanalysis"),
+        "type", POST, 6, "did you mean 'meta-analysis'?",
+    ),
+    "reference missing from the bibliography": Case(
+        post("reference: fluckiger2018alliance", "reference: fluckiger2018"),
+        "reference", POST, 7, "not a key of references.bib",
+    ),
+    "no practice implications": Case(
+        post(":::{practice-implications}\nMonitor the alliance every session.\n\n"
+             "Repair ruptures when they occur.\n:::\n", "Monitor the alliance.\n"),
+        "practice-implications", POST, GOOD_LINES - 4, "needs one",
+    ),
+    "two practice implications": Case(
+        {POST: GOOD + "\n:::{practice-implications}\nAgain.\n:::\n"},
+        "practice-implications", POST, GOOD_LINES + 1, "exactly one",
+    ),
+    "no title": Case(
+        post("# The Alliance in Adult Psychotherapy\n", ""), "title", POST, 11, "'# Title'"
+    ),
+    "empty post": Case({POST: ""}, "front-matter", POST, 1, "front matter"),
+    "markup in a title": Case(
+        post("# The Alliance in Adult Psychotherapy", "# The *Alliance* in Psychotherapy"),
+        "title", POST, 10, "plain text",
+    ),
+    "markup characters in a title": Case(
+        post("# The Alliance in Adult Psychotherapy", "# The Alliance & Co"),
+        "title", POST, 10, "characters",
+    ),
+    "markup in a tag": Case(
+        post("tags: [alliance]", 'tags: [alliance, "<script>alert(1)</script>"]'),
+        "topic", POST, 5, "unknown topic",
+    ),
+    "markup in the author": Case(
+        post("author: Giorgio A. Tasca", "author: <b>Tasca</b>"), "author", POST, 4, "markup"
+    ),
+    "raw HTML block": Case(
+        post("The alliance predicts", "<script>alert(1)</script>\n\nThe alliance predicts"),
+        "raw-html", POST, 12, "raw HTML",
+    ),
+    "raw HTML inline": Case(
+        post("predicts outcome", "predicts <img src=x onerror=alert(1)> outcome"),
+        "raw-html", POST, 12, "raw HTML",
+    ),
+    "raw directive": Case(
+        post("The alliance predicts", "```{raw} html\n<b>x</b>\n```\n\nThe alliance predicts"),
+        "directive", POST, 12, "{raw}",
+    ),
+    "include directive": Case(
+        post("The alliance predicts", ":::{include} ../../conf.py\n:::\n\nThe alliance predicts"),
+        "directive", POST, 12, "{include}",
+    ),
+    "javascript link through eval-rst in a post": Case(
+        post("The alliance predicts",
+             "```{eval-rst}\n`click <javascript:alert(1)>`_\n```\n\nThe alliance predicts"),
+        "directive", POST, 12, "{eval-rst}",
+    ),
+    "javascript link through eval-rst in a page": Case(
+        {"links.md": "---\norphan: true\n---\n# Links\n\n```{eval-rst}\n"
+                     "`click <javascript:alert(1)>`_\n```\n"},
+        "link", "links.md", 7, "'javascript:alert(1)'",
+    ),
+    "cited key missing from the bibliography": Case(
+        post("The alliance predicts outcome across treatments.",
+             "The alliance predicts outcome across treatments\n{cite:p}`nobody2019`."),
+        "cite", POST, 13, "cited key 'nobody2019'",
+    ),
+    "bibliography entry that no post uses": Case(
+        {"references.bib": BIB + "\n@book{unused2019,\n  title = {Unused},\n  year = {2019}\n}\n"},
+        "bib-unused", "references.bib", BIB.count("\n") + 2, "neither summarised nor cited",
+    ),
+    "duplicate bibliography key": Case(
+        {"references.bib": BIB + "\n@book{Elliott2018Empathy,\n  title = {Again}\n}\n"},
+        "bib-duplicate", "references.bib", BIB.count("\n") + 2, "on line 12",
+    ),
+    "bibliography syntax error": Case(
+        {"references.bib": BIB + "\n@book{broken,\n  title = {Never closed,\n  year = {2019}\n"},
+        "bib-syntax", "references.bib", BIB.count("\n") + 2, "never closed",
+    ),
+}  # fmt: skip
