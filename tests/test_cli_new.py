@@ -13,7 +13,7 @@ import pytest
 
 from pprnet.checks import PLACEHOLDER_IMPLICATIONS, PLACEHOLDER_SUMMARY
 from pprnet.cli import main
-from pprnet.cli.new import slugify
+from pprnet.naming import slugify
 from support import ROOTS, sphinx_build
 
 POST = "posts/2021/06-therapist-responsiveness-brief-therapy.md"
@@ -243,7 +243,7 @@ def test_on_a_terminal_it_asks_for_what_is_missing_until_valid(
     [
         ("The Effect of Therapists’ Internalized Models of Relationships",
          "effect-therapists-internalized-models"),
-        ("Is the Alliance Really Therapeutic?", "is-alliance-really-therapeutic"),
+        ("Is the Alliance Really Therapeutic?", "alliance-really-therapeutic"),
         ("Flückiger's Meta-Analysis: 295 Studies", "fluckigers-meta-analysis-295-studies"),
         ("The", "the"),
     ],

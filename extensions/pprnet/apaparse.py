@@ -9,11 +9,12 @@ reference is never lost or silently mangled.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
 from pybtex.database import Entry, Person
+
+from .naming import STOPWORDS, ascii_words
 
 # The year in parentheses after the authors, or after "(Ed.)." for an edited book.
 HEAD_RE = re.compile(
@@ -52,11 +53,6 @@ ELLIPSIS_RE = re.compile(r"(?:\.\s?\.\s?\.|…)")
 PUBLISHER_WORDS = re.compile(
     r"\b(?:Press|Publish\w*|Books?|Association|University|Wiley|Routledge|Guilford|Springer|"
     r"Sage|Elsevier|Norton|Erlbaum|Karnac|Jossey)\b"
-)
-# Short words a key skips to reach the title's first significant word.
-STOPWORDS = frozenset(
-    "a an the of on in at to for from by with and or but is are was were be do does did as "
-    "into about".split()
 )
 # The archive's entries list their fields in this order (see references.bib).
 FIELD_ORDER = (
@@ -318,8 +314,7 @@ def _misc(text: str, names: list[str] | None, year: str | None, why: str) -> Par
 
 
 def _ascii_word(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]", "", folded.lower())
+    return "".join(ascii_words(text))
 
 
 def _plain(value: str) -> str:

@@ -182,10 +182,7 @@ def _as_list(value: object) -> list[object]:
 def _check_slug(value: object, terms: Terms, noun: str, report: Callable[[str], None]) -> bool:
     if isinstance(value, str) and value in terms:
         return True
-    text = str(value)
-    hint = terms.suggest(text)
-    suffix = f"; did you mean {hint!r}?" if hint else f"; see the {terms.kind} in vocabulary.toml"
-    report(f"unknown {noun} {text!r}{suffix}")
+    report(terms.unknown(str(value), noun))
     return False
 
 

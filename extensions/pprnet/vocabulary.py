@@ -57,6 +57,14 @@ class Terms:
                 return term
         return None
 
+    def unknown(self, value: str, noun: str) -> str:
+        """The message for a slug not in the vocabulary, with the closest one if any."""
+        hint = self.suggest(value)
+        suffix = (
+            f"; did you mean {hint!r}?" if hint else f"; see the {self.kind} in vocabulary.toml"
+        )
+        return f"unknown {noun} {value!r}{suffix}"
+
     def suggest(self, unknown: str) -> str | None:
         """The closest slug to a misspelled one, matched against slugs, labels and aliases."""
         names: dict[str, str] = {}

@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import re
 import sys
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,11 +21,12 @@ from typing import Any
 import yaml
 from pybtex.database import Entry
 
-from ..apaparse import STOPWORDS, ParsedReference, format_entry, make_key, parse_reference
+from ..apaparse import ParsedReference, format_entry, make_key, parse_reference
 from ..bibfile import Bibliography, read_bibliography
 from ..checks import build_date, check_post
 from ..frontmatter import split_front_matter
 from ..legacy import Line, Summary, parse_page
+from ..naming import slugify
 from ..suggest import suggest
 from ..vocabulary import Vocabulary
 from .project import Project, load_project
@@ -337,17 +337,8 @@ class Importer:
     def _slug(self, month: dt.date, title: str) -> str:
         """A short [a-z0-9-] name from the title, unique among the month's posts."""
         folder = self.posts_dir / f"{month:%Y}"
-        words = [
-            word
-            for word in re.findall(r"[a-z0-9]+", _ascii(title.replace("’", "").replace("'", "")))
-            if word not in STOPWORDS
-        ]
-        slug = ""
-        for word in words[:SLUG_WORDS]:
-            if slug and len(slug) + 1 + len(word) > SLUG_LENGTH:
-                break
-            slug = f"{slug}-{word}" if slug else word[:SLUG_LENGTH]
-        slug = slug or "summary"
+        # Shorter than `pprnet new`'s: the old blog's titles are long and were never file names.
+        slug = slugify(title, max_words=SLUG_WORDS, max_length=SLUG_LENGTH) or "summary"
         candidate, number = slug, 2
         while (
             folder / f"{month:%m}-{candidate}.md" in self.archive.files
@@ -410,11 +401,6 @@ def _seen(where: str) -> str:
     if "(imported from" in where:
         return f"a repeat: {where}"
     return f"already in the archive: {where}"
-
-
-def _ascii(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return folded.lower()
 
 
 def _contact(line: Line | None, reasons: list[str]) -> str | None:

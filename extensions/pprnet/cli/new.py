@@ -23,6 +23,7 @@ from pybtex.scanner import PybtexError
 from ..bibfile import Bibliography, read_bibliography
 from ..checks import PLACEHOLDER_IMPLICATIONS, PLACEHOLDER_SUMMARY, build_date, check_post
 from ..frontmatter import MARKUP_CHARS
+from ..naming import slugify
 from ..vocabulary import SLUG_RE, Terms
 from .project import BIBLIOGRAPHY, Project, load_project
 
@@ -30,9 +31,6 @@ DEFAULT_AUTHOR = "Giorgio A. Tasca"
 MAX_TOPICS = 4
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 # Words that make a file name longer without telling posts apart.
-_STOP_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "on", "for", "to", "with"})
-_SLUG_WORDS = 5
-_SLUG_LENGTH = 50
 # The flag each front-matter field comes from, to name it in the shared checker's messages.
 _FLAG_OF_FIELD = {
     "date": "--month",
@@ -256,9 +254,7 @@ def known(slug: str, terms: Terms, noun: str) -> str:
     """The slug if the vocabulary has it; otherwise an error with the closest slug."""
     if slug in terms:
         return slug
-    hint = terms.suggest(slug)
-    suffix = f"; did you mean {hint!r}?" if hint else f"; see the {terms.kind} in vocabulary.toml"
-    raise InputError(f"unknown {noun} {slug!r}{suffix}")
+    raise InputError(terms.unknown(slug, noun))
 
 
 def parse_slug(text: str) -> str:
@@ -364,21 +360,6 @@ def append_entry(path: Path, entry: str) -> None:
         separator = "\n\n"
     with path.open("a", encoding="utf-8") as file:
         file.write(separator + entry)
-
-
-def slugify(title: str) -> str:
-    """A short file name from a title: ASCII, lowercase, words joined by '-'."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    # An apostrophe joins ("therapists'" is one word); the NFKD step dropped the curly one.
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower().replace("'", ""))
-    words = [word for word in words if word not in _STOP_WORDS] or words
-    slug = ""
-    for word in words[:_SLUG_WORDS]:
-        longer = f"{slug}-{word}" if slug else word
-        if len(longer) > _SLUG_LENGTH:
-            break
-        slug = longer
-    return slug or (words[0][:_SLUG_LENGTH] if words else "")
 
 
 def render_post(post: NewPost) -> str:
