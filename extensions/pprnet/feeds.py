@@ -236,11 +236,6 @@ def advertise_feeds(
     feeds = site_feeds(domain.archive, domain.sources.vocabulary, app.config)
     if not feeds:
         return
-    # Workaround: ablog's page.html adds its own link to `<feed_path>/atom.xml` whenever
-    # `feed_path` is in the context (every page once blog_baseurl is set, its collection pages
-    # always), although it writes no feed here (conf.py: blog_feed_templates = {}). Dropping
-    # the variable leaves one link per feed. Remove when ablog is no longer loaded.
-    context.pop("feed_path", None)
     # Each tag is serialised by ElementTree, which escapes the titles; the theme prints
     # `metatags` in the page's head (generated pages have none of their own).
     context["metatags"] = "\n".join(
@@ -250,6 +245,5 @@ def advertise_feeds(
 
 def setup_feeds(app: Sphinx) -> None:
     app.add_config_value("pprnet_feed_path", "atom.xml", "html", types=[str])
-    # After ablog's html-page-context handler (priority 500) has set `feed_path`.
-    app.connect("html-page-context", advertise_feeds, priority=600)
+    app.connect("html-page-context", advertise_feeds)
     app.connect("build-finished", write_feeds)
