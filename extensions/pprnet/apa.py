@@ -199,6 +199,31 @@ def _join(parts: list[Text]) -> list[Text | str]:
     return joined
 
 
+def in_text(entries: list[Entry], kind: str) -> str:
+    """APA 7 in-text citation as text, for `kind` a cite role (`t`, `p`, `author`, `year`):
+    "Murphy and Hutton (2017)", "(Steel et al., 2017; Zilcha-Mano, 2017)"."""
+
+    def names(entry: Entry, joiner: str) -> str:
+        persons = entry.persons.get("author") or entry.persons.get("editor") or []
+        surnames = [_surname(person) for person in persons]
+        return f"{surnames[0]} et al." if len(surnames) > 2 else f" {joiner} ".join(surnames)
+
+    parts = []
+    for entry in entries:
+        year = _plain(entry.fields.get("year", "n.d."))
+        if kind.endswith("year"):
+            parts.append(year)
+        elif kind.endswith("author"):
+            parts.append(names(entry, "and"))
+        elif "p" in kind:
+            parts.append(f"{names(entry, '&')}, {year}")
+        else:
+            parts.append(f"{names(entry, 'and')} ({year})")
+    if "p" in kind and not kind.endswith(("year", "author")):
+        return f"({'; '.join(parts)})"
+    return ", ".join(parts)
+
+
 def sort_key(entry: Entry) -> tuple[str, ...]:
     """APA reference-list order: first author's surname and initials, then year, then title."""
     persons = entry.persons.get("author") or entry.persons.get("editor") or []

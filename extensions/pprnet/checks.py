@@ -168,6 +168,11 @@ def _directive_name(info: str) -> str | None:
     return match.group(1) if match else None
 
 
+def cite_target_keys(target: str) -> list[str]:
+    """The keys of a `{cite}` role's target: `key1,{see}key2{p. 3}` gives key1 and key2."""
+    return [match.group("key").strip() for match in _CITE_TARGET_RE.finditer(target)]
+
+
 def _cited_keys(tokens: list[Token]) -> Iterator[tuple[str, int]]:
     """Keys of `{cite...}` roles, with the line each role is on."""
     for token in tokens:
@@ -176,5 +181,5 @@ def _cited_keys(tokens: list[Token]) -> Iterator[tuple[str, int]]:
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
             elif child.type == "myst_role" and str(child.meta.get("name", "")).startswith("cite"):
-                for match in _CITE_TARGET_RE.finditer(child.content):
-                    yield match.group("key").strip(), line
+                for key in cite_target_keys(child.content):
+                    yield key, line

@@ -16,14 +16,14 @@ from typing import Any
 from urllib.parse import urljoin
 
 from docutils import nodes
-from pybtex.database import Entry
-from pybtex.richtext import Text
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.osutil import relative_uri
 
+from .apa import in_text as apa_in_text
 from .bibfile import Bibliography
+from .checks import cite_target_keys
 from .domain import get_domain
 from .links import TOPICS_DIR, topic_page
 from .practice import TITLE, practice_implications
@@ -61,37 +61,12 @@ def site_feeds(archive: Archive, vocabulary: Vocabulary, config: Config) -> list
 # --- The text of a summary, taken when its page is read -------------------------------------
 
 
-def _names(entry: Entry, joiner: str) -> str:
-    persons = entry.persons.get("author") or entry.persons.get("editor") or []
-    surnames = [str(Text.from_latex(" ".join(p.prelast_names + p.last_names))) for p in persons]
-    if len(surnames) > 2:
-        return f"{surnames[0]} et al."
-    return f" {joiner} ".join(surnames)
-
-
 def in_text_citation(keys: list[str], kind: str, bibliography: Bibliography) -> str:
-    """An APA in-text citation as plain text: "Murphy and Hutton (2017)", "(Steel et al., 2017)".
-
-    `kind` is the cite role's name without domain (`t`, `p`, `author`, `year`, ...).
-    """
-    parts = []
-    for key in keys:
-        found = bibliography.get(key)
-        if found is None:
-            parts.append(key)
-            continue
-        year = str(Text.from_latex(found.entry.fields.get("year", "n.d.")))
-        if kind.endswith("year"):
-            parts.append(year)
-        elif kind.endswith("author"):
-            parts.append(_names(found.entry, "and"))
-        elif "p" in kind:
-            parts.append(f"{_names(found.entry, '&')}, {year}")
-        else:
-            parts.append(f"{_names(found.entry, 'and')} ({year})")
-    if "p" in kind and not kind.endswith(("year", "author")):
-        return f"({'; '.join(parts)})"
-    return ", ".join(parts)
+    """A `{cite:KIND}` role's APA in-text citation as plain text; unknown keys as written."""
+    entries = [bibliography.get(key) for key in keys]
+    if any(entry is None for entry in entries):
+        return ", ".join(keys)
+    return apa_in_text([entry.entry for entry in entries if entry is not None], kind)
 
 
 def _paragraph_text(paragraph: nodes.paragraph, bibliography: Bibliography) -> str:
@@ -99,7 +74,7 @@ def _paragraph_text(paragraph: nodes.paragraph, bibliography: Bibliography) -> s
     copy = paragraph.deepcopy()
     for xref in list(copy.findall(addnodes.pending_xref)):
         if xref.get("refdomain") == "cite":
-            keys = [key.strip() for key in xref["reftarget"].split(",") if key.strip()]
+            keys = cite_target_keys(xref["reftarget"])
             text = in_text_citation(keys, xref["reftype"], bibliography)
             xref.parent.replace(xref, nodes.Text(text))
     return " ".join(copy.astext().split())

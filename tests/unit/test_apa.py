@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pybtex.database import parse_string
 
-from pprnet.apa import format_reference
+from pprnet.apa import format_reference, in_text
 from pprnet.bibfile import read_bibliography
 
 REFERENCES = read_bibliography((Path(__file__).parents[2] / "references.bib").read_text("utf-8"))
@@ -120,3 +120,22 @@ def test_a_title_ending_in_a_question_mark_takes_no_period() -> None:
         " journal={American Psychologist}, volume={72}, pages={311--325}}"
     )))  # fmt: skip
     assert "Is the alliance therapeutic? American Psychologist" in text
+
+
+TWO = "@article{k2, author={Murphy, R. and Hutton, P.}, year={2017}, title={T}, journal={J}}"
+THREE = "@article{k3, author={Steel, C. and Macdonald, J. and Schroder, T.}, year={2017}, title={T}, journal={J}}"  # noqa: E501
+
+
+@pytest.mark.parametrize(
+    ("bibtex", "kind", "expected"),
+    [
+        ([TWO], "t", "Murphy and Hutton (2017)"),
+        ([TWO], "p", "(Murphy & Hutton, 2017)"),
+        ([THREE], "t", "Steel et al. (2017)"),
+        ([THREE, TWO], "p", "(Steel et al., 2017; Murphy & Hutton, 2017)"),
+        ([TWO], "year", "2017"),
+        ([THREE], "author", "Steel et al."),
+    ],
+)
+def test_in_text_citations_as_text(bibtex: list[str], kind: str, expected: str) -> None:
+    assert in_text([entry(text) for text in bibtex], kind) == expected

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pprnet.checks import check_post
+from pprnet.checks import check_post, cite_target_keys
 from pprnet.vocabulary import load_vocabulary
 
 VOCABULARY = load_vocabulary(Path(__file__).parents[2] / "vocabulary.toml")
@@ -82,3 +82,12 @@ def test_markdown_itself_never_makes_a_javascript_link() -> None:
     # markdown-it refuses such targets, so the text is shown as written and nothing is flagged.
     result = check(BODY.replace("and, on", "and [click](javascript:alert(1)), on"))
     assert result.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("target", "keys"),
+    [("a2017", ["a2017"]), ("a2017,b2018", ["a2017", "b2018"]),
+     ("{see}a2017{p. 3},b2018", ["a2017", "b2018"])],
+)  # fmt: skip
+def test_the_keys_of_a_citation_target(target: str, keys: list[str]) -> None:
+    assert cite_target_keys(target) == keys
