@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
+
+from accessibility import serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -186,10 +187,4 @@ def test_the_filters_have_no_serious_accessibility_violations(
     open_explorer(page, base_url, "?topic=alliance&q=the")
     page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
     expect(page.locator(".pprnet-explorer-filters")).to_be_visible()
-    results = Axe().run(page)
-    serious = [
-        (violation["id"], [node["target"] for node in violation["nodes"]])
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page) == []

@@ -6,9 +6,9 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from accessibility import serious_violations
 from support import PROJECT
 
 pytestmark = pytest.mark.browser
@@ -144,13 +144,7 @@ def test_search_results_have_no_serious_accessibility_violations(
     page.emulate_media(color_scheme=mode)
     search_results(page, base_url, "alliance")
     page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
-    results = Axe().run(page)
-    serious = [
-        (violation["id"], [node["target"] for node in violation["nodes"]])
-        for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert serious_violations(page) == []
 
 
 def feed_links(page: Page) -> list[tuple[str, str]]:
