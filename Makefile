@@ -33,7 +33,8 @@ html: $(STAMP)
 dist: html
 	rm -rf $(BUILDDIR)/dist
 	cp -r $(BUILDDIR)/html $(BUILDDIR)/dist
-	rm -rf $(BUILDDIR)/dist/.buildinfo $(BUILDDIR)/dist/.doctrees $(BUILDDIR)/dist/_sources
+	rm -rf $(BUILDDIR)/dist/.buildinfo $(BUILDDIR)/dist/.pprnet-generated $(BUILDDIR)/dist/.doctrees \
+		$(BUILDDIR)/dist/_sources
 
 serve: $(STAMP)
 	$(BIN)/sphinx-autobuild $(SPHINXOPTS) -b html -d $(BUILDDIR)/doctrees \

@@ -171,3 +171,26 @@ def test_a_rebuild_with_no_change_writes_the_same_site(tmp_path: Path) -> None:
     again = sphinx_build(srcdir, tmp_path / "out")
     assert again.returncode == 0 and again.stderr == ""
     assert {p: p.read_bytes() for p in again.outdir.rglob("*.html")} == before
+
+
+def test_generated_outputs_are_rewritten_only_when_their_inputs_change(tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-archive", srcdir)
+    first = sphinx_build(srcdir, tmp_path / "out")
+    generated = [
+        first.outdir / "topics/alliance.html",
+        first.outdir / "types/meta-analysis.html",
+        first.outdir / "cite/fluckiger2018alliance.ris",
+    ]
+    stamps = [path.stat().st_mtime_ns for path in generated]
+
+    assert sphinx_build(srcdir, tmp_path / "out").stderr == ""
+    assert [path.stat().st_mtime_ns for path in generated] == stamps, "no change: not rewritten"
+
+    post = srcdir / "posts/2020/03-alliance.md"
+    post.write_text(post.read_text("utf-8").replace("every session", "each session"), "utf-8")
+    assert sphinx_build(srcdir, tmp_path / "out").stderr == ""
+    assert all(
+        path.stat().st_mtime_ns > stamp for path, stamp in zip(generated, stamps, strict=True)
+    )
+    assert "each session" in (first.outdir / "topics/alliance.html").read_text("utf-8")

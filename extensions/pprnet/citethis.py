@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 from .apa import format_authors
 from .bibfile import BibEntry
 from .domain import PPRNetDomain, get_domain
+from .freshness import outputs_current
 from .links import FILE, link, page_url
 from .postpage import PostPageTransform
 from .records import MONTH_NAMES, Post
@@ -77,7 +78,7 @@ class CiteThisSummary(PostPageTransform):
 
 def write_downloads(app: Sphinx, exception: Exception | None) -> None:
     """Write each summarised article's BibTeX and RIS files into the HTML output."""
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.format != "html" or outputs_current(app):
         return
     domain = get_domain(app.env)
     outdir = Path(app.outdir)

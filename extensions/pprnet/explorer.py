@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 from .apa import format_authors
 from .bibfile import Bibliography
 from .domain import PPRNetDomain, get_domain
+from .freshness import outputs_current
 from .home import first_sentence
 from .links import (
     FILE,
@@ -135,7 +136,7 @@ def explorer_index(
 
 def write_index(app: Sphinx, exception: Exception | None) -> None:
     """Write the explorer's data into the HTML output, the same bytes for the same archive."""
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.format != "html" or outputs_current(app):
         return
     domain = get_domain(app.env)
     sources = domain.sources

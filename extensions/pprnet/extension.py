@@ -12,6 +12,7 @@ from .citethis import setup_citethis
 from .domain import PPRNetDomain
 from .explorer import setup_explorer
 from .feeds import setup_feeds
+from .freshness import setup_freshness
 from .home import setup_home
 from .incremental import setup_incremental
 from .listing import listing_placeholder
@@ -42,3 +43,4 @@ def wire(app: Sphinx) -> None:
     setup_explorer(app)
     setup_feeds(app)
     setup_safety(app)
+    setup_freshness(app)

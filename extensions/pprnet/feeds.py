@@ -25,6 +25,7 @@ from .apa import in_text as apa_in_text
 from .bibfile import Bibliography
 from .checks import cite_target_keys
 from .domain import get_domain
+from .freshness import outputs_current
 from .links import TOPICS_DIR, topic_page
 from .practice import TITLE, practice_implications
 from .records import Archive, Post
@@ -165,7 +166,7 @@ def feeds_written(app: Sphinx) -> bool:
 
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     """Write every feed into the HTML output."""
-    if exception is not None or not feeds_written(app):
+    if exception is not None or not feeds_written(app) or outputs_current(app):
         return
     domain = get_domain(app.env)
     sources = domain.sources

@@ -12,6 +12,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util.osutil import relative_uri
 
 from .domain import PPRNetDomain, get_domain
+from .freshness import outputs_current
 from .links import (
     PAGE,
     link,
@@ -141,7 +142,7 @@ def render_page_body(builder: StandaloneHTMLBuilder, pagename: str, node: nodes.
 def generate_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """One page per topic and per type of research that has summaries (HTML builders)."""
     builder = app.builder
-    if not isinstance(builder, StandaloneHTMLBuilder):
+    if not isinstance(builder, StandaloneHTMLBuilder) or outputs_current(app):
         return
     domain = get_domain(app.env)
     archive, vocabulary = domain.archive, domain.sources.vocabulary
