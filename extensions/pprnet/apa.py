@@ -29,7 +29,8 @@ def _latex(value: str) -> Text:
 
 
 @cache
-def _plain(value: str) -> str:
+def plain(value: str) -> str:
+    """A BibTeX field's text without its LaTeX: braces, accents and commands decoded."""
     return str(_latex(value))
 
 
@@ -37,13 +38,13 @@ def _initials(person: Person) -> str:
     """'Giorgio A.' -> 'G. A.'; 'Jean-Paul' -> 'J.-P.'."""
     parts = []
     for name in person.first_names + person.middle_names:
-        name = _plain(name)
+        name = plain(name)
         parts.append("-".join(f"{piece[0]}." for piece in name.split("-") if piece))
     return " ".join(parts)
 
 
 def _surname(person: Person) -> str:
-    return " ".join(_plain(name) for name in person.prelast_names + person.last_names)
+    return " ".join(plain(name) for name in person.prelast_names + person.last_names)
 
 
 def _inverted(person: Person) -> str:
@@ -85,10 +86,10 @@ def _sentence(text: Text) -> Text:
 def _doi_or_url(entry: Entry) -> Text | None:
     doi = entry.fields.get("doi")
     if doi:
-        doi = _plain(doi).removeprefix("https://doi.org/").removeprefix("doi:").strip()
+        doi = plain(doi).removeprefix("https://doi.org/").removeprefix("doi:").strip()
         url = f"https://doi.org/{doi}"
         return Text(HRef(url, url))
-    url = _plain(entry.fields.get("url", "")).strip()
+    url = plain(entry.fields.get("url", "")).strip()
     if not url:
         return None
     # A bibliography field is contributor text: only a web address becomes a link.
@@ -98,7 +99,7 @@ def _doi_or_url(entry: Entry) -> Text | None:
 def _author_year(entry: Entry) -> Text:
     authors = entry.persons.get("author") or entry.persons.get("editor") or []
     who = format_authors(authors) if authors else None
-    year = _plain(entry.fields.get("year", "n.d."))
+    year = plain(entry.fields.get("year", "n.d."))
     if who and not who.endswith("."):
         who += "."  # a group author, as "American Psychological Association."
     head = Text(who, " ") if who else Text()
@@ -210,7 +211,7 @@ def in_text(entries: list[Entry], kind: str) -> str:
 
     parts = []
     for entry in entries:
-        year = _plain(entry.fields.get("year", "n.d."))
+        year = plain(entry.fields.get("year", "n.d."))
         if kind.endswith("year"):
             parts.append(year)
         elif kind.endswith("author"):
@@ -228,8 +229,8 @@ def sort_key(entry: Entry) -> tuple[str, ...]:
     """APA reference-list order: first author's surname and initials, then year, then title."""
     persons = entry.persons.get("author") or entry.persons.get("editor") or []
     names = tuple(f"{_surname(person)} {_initials(person)}".casefold() for person in persons)
-    year = _plain(entry.fields.get("year", ""))
-    title = _plain(entry.fields.get("title", "")).casefold()
+    year = plain(entry.fields.get("year", ""))
+    title = plain(entry.fields.get("title", "")).casefold()
     return (*names[:1], year, *names[1:], title)
 
 

@@ -29,6 +29,10 @@ class PPRNetDomain(Domain):
         "listings": {},  # docname -> True: pages whose content lists posts
         "archive": Archive(),  # derived after reading (see incremental.refresh_archive)
         "sources": None,  # Sources: the vocabulary and bibliography of this build
+        # Derived after reading, for this build only:
+        "feeds": [],  # feeds.Feed of the archive (feeds.derive_feeds)
+        "fingerprint": "",  # what generated outputs are made of (freshness.start_build)
+        "documents_written": True,  # whether this build wrote a document (freshness)
     }
 
     @property

@@ -19,6 +19,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 from sphinx.util.osutil import relative_uri
 
 from .apa import in_text as apa_in_text
@@ -208,8 +209,7 @@ def advertise_feeds(
     """Let browsers and feed readers find the feeds from the pages they follow."""
     if not feeds_written(app):
         return
-    domain = get_domain(app.env)
-    feeds = site_feeds(domain.archive, domain.sources.vocabulary, app.config)
+    feeds: list[Feed] = get_domain(app.env).data["feeds"]
     if not feeds:
         return
     # Each tag is serialised by ElementTree, which escapes the titles; the theme prints
@@ -219,7 +219,16 @@ def advertise_feeds(
     )
 
 
+def derive_feeds(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The feeds of this build, derived once for every page that links them."""
+    domain = get_domain(env)
+    domain.data["feeds"] = site_feeds(domain.archive, domain.sources.vocabulary, app.config)
+    return []
+
+
 def setup_feeds(app: Sphinx) -> None:
     app.add_config_value("pprnet_feed_path", "atom.xml", "html", types=[str])
+    # After incremental.refresh_archive (500) has derived the archive.
+    app.connect("env-updated", derive_feeds, priority=550)
     app.connect("html-page-context", advertise_feeds)
     app.connect("build-finished", write_feeds)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from pybtex.database import BibliographyData, Entry, Person
-from pybtex.richtext import Text
+
+from .apa import plain as _plain
 
 _TYPES = {
     "article": "JOUR",
@@ -23,10 +24,6 @@ _FIELDS = (
     ("edition", "ET"),
     ("url", "UR"),
 )
-
-
-def _plain(value: str) -> str:
-    return str(Text.from_latex(value))
 
 
 def _name(person: Person) -> str:
