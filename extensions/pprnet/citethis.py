@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 from .apa import format_authors
 from .bibfile import BibEntry
 from .domain import PPRNetDomain, get_domain
-from .freshness import outputs_current
+from .freshness import is_current
 from .links import FILE, link, page_url
 from .postpage import PostPageTransform
 from .records import MONTH_NAMES, Post
@@ -78,12 +78,15 @@ class CiteThisSummary(PostPageTransform):
 
 def write_downloads(app: Sphinx, exception: Exception | None) -> None:
     """Write each summarised article's BibTeX and RIS files into the HTML output."""
-    if exception is not None or app.builder.format != "html" or outputs_current(app):
+    if exception is not None or app.builder.format != "html":
         return
     domain = get_domain(app.env)
     outdir = Path(app.outdir)
-    for post in domain.archive.posts:
-        found = domain.sources.bibliography.get(post.reference) if post.reference else None
+    keys = sorted({post.reference.casefold() for post in domain.archive.posts if post.reference})
+    if is_current(app, DOWNLOADS_DIR, keys):
+        return
+    for key in keys:
+        found = domain.sources.bibliography.get(key)
         if found is None:
             continue
         for suffix, text in (("bib", to_bibtex(found.entry)), ("ris", to_ris(found.entry))):

@@ -31,8 +31,10 @@ class PPRNetDomain(Domain):
         "sources": None,  # Sources: the vocabulary and bibliography of this build
         # Derived after reading, for this build only:
         "feeds": [],  # feeds.Feed of the archive (feeds.derive_feeds)
-        "fingerprint": "",  # what generated outputs are made of (freshness.start_build)
-        "documents_written": True,  # whether this build wrote a document (freshness)
+        "sources_digest": "",  # of the data files (freshness.start_build)
+        "documents_written": 0,  # documents this build wrote (freshness)
+        "generated": {},  # output -> digest of its inputs, this build (freshness)
+        "previous": {},  # the same, as the last build recorded it (freshness)
     }
 
     @property

@@ -18,7 +18,7 @@ from sphinx.application import Sphinx
 from .apa import format_authors
 from .bibfile import Bibliography
 from .domain import PPRNetDomain, get_domain
-from .freshness import outputs_current
+from .freshness import is_current
 from .home import first_sentence
 from .links import (
     FILE,
@@ -136,9 +136,11 @@ def explorer_index(
 
 def write_index(app: Sphinx, exception: Exception | None) -> None:
     """Write the explorer's data into the HTML output, the same bytes for the same archive."""
-    if exception is not None or app.builder.format != "html" or outputs_current(app):
+    if exception is not None or app.builder.format != "html":
         return
     domain = get_domain(app.env)
+    if is_current(app, INDEX_FILE, domain.archive.posts):
+        return
     sources = domain.sources
     index = explorer_index(
         domain.archive, sources.vocabulary, sources.bibliography, app.builder.get_target_uri

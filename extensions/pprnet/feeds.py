@@ -26,7 +26,7 @@ from .apa import in_text as apa_in_text
 from .bibfile import Bibliography
 from .checks import cite_target_keys
 from .domain import get_domain
-from .freshness import outputs_current
+from .freshness import is_current
 from .links import TOPICS_DIR, topic_page
 from .practice import TITLE, practice_implications
 from .records import Archive, Post
@@ -167,12 +167,14 @@ def feeds_written(app: Sphinx) -> bool:
 
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     """Write every feed into the HTML output."""
-    if exception is not None or not feeds_written(app) or outputs_current(app):
+    if exception is not None or not feeds_written(app):
         return
     domain = get_domain(app.env)
     sources = domain.sources
     outdir = Path(app.outdir)
-    for feed in site_feeds(domain.archive, sources.vocabulary, app.config):
+    for feed in domain.data["feeds"]:
+        if is_current(app, feed.path, feed):
+            continue
         root = build_feed(
             feed,
             app.config.html_baseurl,

@@ -12,7 +12,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util.osutil import relative_uri
 
 from .domain import PPRNetDomain, get_domain
-from .freshness import outputs_current
+from .freshness import is_current
 from .links import (
     PAGE,
     link,
@@ -142,16 +142,17 @@ def render_page_body(builder: StandaloneHTMLBuilder, pagename: str, node: nodes.
 def generate_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """One page per topic and per type of research that has summaries (HTML builders)."""
     builder = app.builder
-    if not isinstance(builder, StandaloneHTMLBuilder) or outputs_current(app):
+    if not isinstance(builder, StandaloneHTMLBuilder):
         return
     domain = get_domain(app.env)
     archive, vocabulary = domain.archive, domain.sources.vocabulary
-    for term in vocabulary.topics:
-        if posts := archive.by_topic.get(term.slug):
-            yield collection_page(builder, topic_page(term.slug), term.label, posts, domain)
-    for term in vocabulary.types:
-        if posts := archive.by_kind.get(term.slug):
-            yield collection_page(builder, type_page(term.slug), term.label, posts, domain)
+    pages = [
+        *((topic_page(t.slug), t.label, archive.by_topic.get(t.slug)) for t in vocabulary.topics),
+        *((type_page(t.slug), t.label, archive.by_kind.get(t.slug)) for t in vocabulary.types),
+    ]
+    for pagename, title, posts in pages:
+        if posts and not is_current(app, pagename, title, posts):
+            yield collection_page(builder, pagename, title, posts, domain)
 
 
 def setup_topics(app: Sphinx) -> None:
