@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generate import generate
-from run import exponent, page_weight
+from run import edit_one_post, exponent, page_weight
 
 from support import sphinx_build
 
@@ -41,3 +41,12 @@ def page_weight_of(html: Path) -> int:
 
 def test_exponent_of_a_linear_series_is_one() -> None:
     assert abs(exponent([(250, 2.5), (500, 5.0), (1000, 10.0)]) - 1.0) < 1e-9
+
+
+def test_the_benchmark_edit_keeps_the_post_valid(tmp_path: Path) -> None:
+    site = generate(tmp_path / "site", 8, "archive")
+    edit_one_post(site, 0)
+    result = sphinx_build(site, tmp_path / "out")
+    assert result.stderr == ""
+    pages = (page.read_text(encoding="utf-8") for page in (result.outdir / "posts").rglob("*.html"))
+    assert sum("An edit, round 0." in page for page in pages) == 1
