@@ -203,3 +203,31 @@ def test_generated_outputs_are_rewritten_only_when_their_inputs_change(tmp_path:
     assert sphinx_build(srcdir, tmp_path / "out").stderr == ""
     assert all((out / name).stat().st_mtime_ns > after[name] for name in names)
     assert "SP  - 316\nEP  - 341" in (out / "cite/fluckiger2018alliance.ris").read_text("utf-8")
+
+
+def test_a_page_with_listings_is_rewritten_only_when_what_it_lists_changes(
+    tmp_path: Path,
+) -> None:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-archive", srcdir)
+    # The root's index also has the posts in its toctree, for which Sphinx rewrites it.
+    listings = ":::{topic-index}\n:::\n\n:::{month-archive}\n:::\n\n:::{this-month}\n:::\n"
+    (srcdir / "listings.md").write_text(f"---\norphan: true\n---\n# Listings\n\n{listings}")
+    out = sphinx_build(srcdir, tmp_path / "out").outdir
+    index = out / "listings.html"
+    before = index.stat().st_mtime_ns
+
+    post = srcdir / "posts/2020/03-alliance.md"
+    text = post.read_text("utf-8")
+    post.write_text(text.replace("predicts outcome", "predicts the outcome"), "utf-8")
+    assert sphinx_build(srcdir, tmp_path / "out").stderr == ""
+    assert index.stat().st_mtime_ns == before, "a summary's text is not on the index"
+
+    post.write_text(text.replace("# The Alliance in Adult", "# The Alliance in All"), "utf-8")
+    assert sphinx_build(srcdir, tmp_path / "out").stderr == ""
+    assert "The Alliance in All Psychotherapy" in index.read_text("utf-8")
+
+    vocabulary = srcdir / "vocabulary.toml"
+    vocabulary.write_text(vocabulary.read_text("utf-8").replace('"Empathy"', '"Empathy (E)"'))
+    assert sphinx_build(srcdir, tmp_path / "out").stderr == ""
+    assert "Empathy (E) (1)" in BeautifulSoup(index.read_text("utf-8"), "html.parser").get_text()

@@ -10,6 +10,7 @@ from sphinx.application import Sphinx
 from .domain import PPRNetDomain
 from .links import post_link
 from .listing import FillListing, ListingDirective
+from .records import Archive
 
 
 class MonthArchive(ListingDirective):
@@ -20,6 +21,10 @@ class MonthArchive(ListingDirective):
 
 class FillMonthArchive(FillListing):
     kind = "month-archive"
+
+    @staticmethod
+    def shows(archive: Archive) -> object:
+        return [(post.docname, post.title, post.date, post.kind) for post in archive.posts]
 
     def render(
         self, domain: PPRNetDomain, docname: str, options: dict[str, Any]

@@ -23,10 +23,10 @@ class PPRNetDomain(Domain):
 
     name = "pprnet"
     label = "PPRNet archive"
-    data_version = 1
+    data_version = 2
     initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post
-        "listings": {},  # docname -> True: pages whose content lists posts
+        "listings": {},  # docname -> kinds of the listings of posts the page has
         "archive": Archive(),  # derived after reading (see incremental.refresh_archive)
         "sources": None,  # Sources: the vocabulary and bibliography of this build
         # Derived after reading, for this build only:
@@ -42,7 +42,7 @@ class PPRNetDomain(Domain):
         return self.data["posts"]  # type: ignore[no-any-return]
 
     @property
-    def listings(self) -> dict[str, bool]:
+    def listings(self) -> dict[str, tuple[str, ...]]:
         return self.data["listings"]  # type: ignore[no-any-return]
 
     @property
@@ -58,8 +58,10 @@ class PPRNetDomain(Domain):
     def add_post(self, post: Post) -> None:
         self.posts[post.docname] = post
 
-    def note_listing(self, docname: str) -> None:
-        self.listings[docname] = True
+    def note_listing(self, docname: str, kind: str) -> None:
+        kinds = self.listings.get(docname, ())
+        if kind not in kinds:
+            self.listings[docname] = (*kinds, kind)
 
     def clear_doc(self, docname: str) -> None:
         self.posts.pop(docname, None)
@@ -70,7 +72,7 @@ class PPRNetDomain(Domain):
             if docname in otherdata["posts"]:
                 self.posts[docname] = otherdata["posts"][docname]
             if docname in otherdata["listings"]:
-                self.listings[docname] = True
+                self.listings[docname] = otherdata["listings"][docname]
 
     def resolve_xref(
         self,

@@ -64,6 +64,10 @@ def explorer_item(post: Post, vocabulary: Vocabulary) -> nodes.list_item:
 class FillSummaryExplorer(FillListing):
     kind = "summary-explorer"
 
+    @staticmethod
+    def shows(archive: Archive) -> object:
+        return [(p.docname, p.title, p.date, p.kind, p.topics) for p in archive.posts]
+
     def render(
         self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
     ) -> list[nodes.Node]:

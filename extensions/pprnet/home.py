@@ -11,7 +11,7 @@ from sphinx_design.shared import create_component
 from .domain import PPRNetDomain
 from .links import FILE, PAGE, badges, link, post_link, reference_paragraph
 from .listing import FillListing, ListingDirective
-from .records import Post
+from .records import Archive, Post
 
 
 class ThisMonth(ListingDirective):
@@ -28,6 +28,11 @@ def first_sentence(paragraphs: tuple[str, ...]) -> str:
 
 class FillThisMonth(FillListing):
     kind = "this-month"
+
+    @staticmethod
+    def shows(archive: Archive) -> object:
+        month = archive.newest_month
+        return archive.by_month[month] if month is not None else ()
 
     def render(
         self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
@@ -84,6 +89,10 @@ class BlogLinks(ListingDirective):
 
 class FillBlogLinks(FillListing):
     kind = "blog-links"
+
+    @staticmethod
+    def shows(archive: Archive) -> object:
+        return ()
 
     def render(
         self, domain: PPRNetDomain, docname: str, options: dict[str, Any]

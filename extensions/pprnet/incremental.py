@@ -6,15 +6,25 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .domain import get_domain
-from .records import Archive
+from .listing import VIEWS
+from .records import Archive, Post
+
+
+def cited_by_view(archive: Archive) -> list[tuple[object, ...]]:
+    """What the bibliography's "cited by" shows of each post."""
+    return [_cited_by(post) for post in archive.posts]
+
+
+def _cited_by(post: Post) -> tuple[object, ...]:
+    return (post.docname, post.title, post.date, post.reference, post.cites)
 
 
 def refresh_archive(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Rebuild the derived archive; return the unchanged documents whose output it changes.
 
-    Listing pages and the bibliography page (its "cited by") are rewritten when any post
-    record changed; a post page when the titles or targets of its previous/next links changed,
-    or what its "Related summaries" list shows.
+    A page with listings is rewritten when what one of them shows changed (`listing.VIEWS`),
+    the bibliography page when its "cited by" changed, a post page when the titles or targets
+    of its previous/next links changed, or what its "Related summaries" list shows.
     Everything else a page shows is its own.
     """
     domain = get_domain(env)
@@ -22,10 +32,13 @@ def refresh_archive(app: Sphinx, env: BuildEnvironment) -> list[str]:
     new = Archive.from_posts(domain.posts.values())
     domain.data["archive"] = new
     outdated: set[str] = set()
-    if old.posts != new.posts:
-        outdated.update(domain.listings)
-        if app.config.pprnet_bibliography_page in env.found_docs:
-            outdated.add(app.config.pprnet_bibliography_page)
+    for docname, kinds in domain.listings.items():
+        if any(VIEWS[kind](old) != VIEWS[kind](new) for kind in kinds):
+            outdated.add(docname)
+    if app.config.pprnet_bibliography_page in env.found_docs and cited_by_view(
+        old
+    ) != cited_by_view(new):
+        outdated.add(app.config.pprnet_bibliography_page)
     old_links, new_links = old.link_signature(), new.link_signature()
     outdated.update(doc for doc, links in new_links.items() if old_links.get(doc) != links)
     old_related, new_related = old.related_signature(), new.related_signature()

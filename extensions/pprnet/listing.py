@@ -4,6 +4,7 @@ does for its todo list)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -11,6 +12,11 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .domain import PPRNetDomain, get_domain
+from .records import Archive
+
+# For each kind of listing, what it shows of the archive (`FillListing.shows`): a page with
+# listings is written again when that changes, and only then.
+VIEWS: dict[str, Callable[[Archive], object]] = {}
 
 
 class listing_placeholder(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
@@ -24,7 +30,11 @@ class ListingDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        get_domain(self.env).note_listing(self.env.current_document.docname)
+        domain = get_domain(self.env)
+        domain.note_listing(self.env.current_document.docname, self.kind)
+        # Listings show the vocabulary's labels and formatted references.
+        self.env.note_dependency(str(domain.sources.vocabulary_path))
+        self.env.note_dependency(str(domain.sources.bibliography_path))
         node = listing_placeholder(kind=self.kind, options=dict(self.options))
         self.set_source_info(node)
         return [node]
@@ -36,6 +46,15 @@ class FillListing(SphinxPostTransform):
     kind: ClassVar[str]
     # Before ReferencesResolver (10), which resolves the links listings contain.
     default_priority = 5
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        VIEWS[cls.kind] = cls.shows
+
+    @staticmethod
+    def shows(archive: Archive) -> object:
+        """What of the archive this listing shows; by default, everything."""
+        return archive.posts
 
     def run(self, **kwargs: Any) -> None:
         domain = get_domain(self.env)

@@ -26,7 +26,7 @@ from .links import (
 )
 from .listing import FillListing, ListingDirective
 from .practice import CSS_CLASS, TITLE, practice_implications
-from .records import Post
+from .records import Archive, Post
 from .vocabulary import Terms
 
 
@@ -63,6 +63,10 @@ def term_index(
 class FillTopicIndex(FillListing):
     kind = "topic-index"
 
+    @staticmethod
+    def shows(archive: Archive) -> object:
+        return sorted((slug, len(posts)) for slug, posts in archive.by_topic.items())
+
     def render(
         self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
     ) -> list[nodes.Node]:
@@ -72,6 +76,10 @@ class FillTopicIndex(FillListing):
 
 class FillTypeIndex(FillListing):
     kind = "type-index"
+
+    @staticmethod
+    def shows(archive: Archive) -> object:
+        return sorted((slug, len(posts)) for slug, posts in archive.by_kind.items())
 
     def render(
         self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
