@@ -23,7 +23,7 @@ class PPRNetDomain(Domain):
 
     name = "pprnet"
     label = "PPRNet archive"
-    data_version = 2
+    data_version = 3
     initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post
         "listings": {},  # docname -> kinds of the listings of posts the page has
@@ -31,7 +31,6 @@ class PPRNetDomain(Domain):
         "sources": None,  # Sources: the vocabulary and bibliography of this build
         # Derived after reading, for this build only:
         "feeds": [],  # feeds.Feed of the archive (feeds.derive_feeds)
-        "sources_digest": "",  # of the data files (freshness.start_build)
         "documents_written": 0,  # documents this build wrote (freshness)
         "generated": {},  # output -> digest of its inputs, this build (freshness)
         "previous": {},  # the same, as the last build recorded it (freshness)

@@ -7,16 +7,12 @@ from sphinx.environment import BuildEnvironment
 
 from .domain import get_domain
 from .listing import VIEWS
-from .records import Archive, Post
+from .records import Archive
 
 
 def cited_by_view(archive: Archive) -> list[tuple[object, ...]]:
     """What the bibliography's "cited by" shows of each post."""
-    return [_cited_by(post) for post in archive.posts]
-
-
-def _cited_by(post: Post) -> tuple[object, ...]:
-    return (post.docname, post.title, post.date, post.reference, post.cites)
+    return [(p.docname, p.title, p.date, p.reference, p.cites) for p in archive.posts]
 
 
 def refresh_archive(app: Sphinx, env: BuildEnvironment) -> list[str]:

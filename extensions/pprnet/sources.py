@@ -1,7 +1,12 @@
-"""Load the vocabulary and the bibliography once per build and report their problems."""
+"""Load the vocabulary and the bibliography once per build and report their problems.
+
+Both are read as bytes once; their digest tells later stages (freshness.py) whether they
+changed, and lets a rebuild reuse the parsed files of the last build when they did not.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,9 +14,10 @@ from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 
+from . import __version__
 from .bibfile import Bibliography, read_bibliography
 from .domain import get_domain
-from .vocabulary import Vocabulary, VocabularyError, load_vocabulary
+from .vocabulary import Vocabulary, VocabularyError, parse_vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +30,7 @@ class Sources:
     vocabulary_path: Path
     bibliography: Bibliography
     bibliography_path: Path
+    digest: str  # of both files' bytes and the extension's version
 
 
 def setup_sources(app: Sphinx) -> None:
@@ -36,18 +43,25 @@ def load_sources(app: Sphinx) -> None:
     """Read the vocabulary and `references.bib`; bib problems are located warnings."""
     srcdir = Path(app.srcdir)
     vocabulary_path = srcdir / app.config.pprnet_vocabulary
-    try:
-        vocabulary = load_vocabulary(vocabulary_path)
-    except (OSError, VocabularyError) as error:
-        raise ConfigError(f"pprnet: cannot load the vocabulary: {error}") from None
     bibfiles = app.config.bibtex_bibfiles
     if len(bibfiles) != 1:
         raise ConfigError("pprnet: bibtex_bibfiles must name exactly one file (references.bib)")
     bibliography_path = srcdir / bibfiles[0]
-    try:
-        bibliography = read_bibliography(bibliography_path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(f"pprnet: cannot read the bibliography: {error}") from None
+    vocabulary_bytes = _read(vocabulary_path, "the vocabulary")
+    bibliography_bytes = _read(bibliography_path, "the bibliography")
+    digest = hashlib.sha256(__version__.encode())
+    for content in (vocabulary_bytes, bibliography_bytes):
+        digest.update(hashlib.sha256(content).digest())
+    domain = get_domain(app.env)
+    previous: Sources | None = domain.data["sources"]
+    if previous is not None and previous.digest == digest.hexdigest():
+        vocabulary, bibliography = previous.vocabulary, previous.bibliography
+    else:
+        try:
+            vocabulary = parse_vocabulary(vocabulary_bytes.decode("utf-8"), str(vocabulary_path))
+        except (UnicodeDecodeError, VocabularyError) as error:
+            raise ConfigError(f"pprnet: cannot load the vocabulary: {error}") from None
+        bibliography = read_bibliography(bibliography_bytes.decode("utf-8", "replace"))
     for problem in bibliography.problems:
         logger.warning(
             problem.message,
@@ -62,6 +76,13 @@ def load_sources(app: Sphinx) -> None:
         # our checks still see every well-formed entry. Remove when the parse error becomes a
         # warning upstream.
         app.config.bibtex_bibfiles = []
-    get_domain(app.env).data["sources"] = Sources(
-        vocabulary, vocabulary_path, bibliography, bibliography_path
+    domain.data["sources"] = Sources(
+        vocabulary, vocabulary_path, bibliography, bibliography_path, digest.hexdigest()
     )
+
+
+def _read(path: Path, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ConfigError(f"pprnet: cannot read {what}: {error}") from None
