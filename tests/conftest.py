@@ -38,8 +38,8 @@ def archive_variant(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The real archive, built once per test session as `make html` builds it."""
-    return sphinx_build(PROJECT, tmp_path_factory.mktemp("site"))
+    """The real archive, built once per test session as `make html` builds it (in parallel)."""
+    return sphinx_build(PROJECT, tmp_path_factory.mktemp("site"), "-j", "auto")
 
 
 @pytest.fixture(scope="session")

@@ -173,10 +173,17 @@ def test_a_rebuild_with_no_change_writes_the_same_site(tmp_path: Path) -> None:
     assert {p: p.read_bytes() for p in again.outdir.rglob("*.html")} == before
 
 
-def test_generated_outputs_are_rewritten_only_when_their_inputs_change(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_generated_outputs_are_rewritten_only_when_their_inputs_change(
+    tmp_path: Path, jobs: str
+) -> None:
     srcdir = tmp_path / "src"
     shutil.copytree(ROOTS / "test-archive", srcdir)
-    out = sphinx_build(srcdir, tmp_path / "out").outdir
+
+    def build() -> BuildResult:
+        return sphinx_build(srcdir, tmp_path / "out", "-j", jobs)
+
+    out = build().outdir
     names = ["topics/alliance.html", "types/meta-analysis.html", "topics/empathy.html",
              "topics/adherence.html", "cite/fluckiger2018alliance.ris"]  # fmt: skip
 
@@ -184,14 +191,14 @@ def test_generated_outputs_are_rewritten_only_when_their_inputs_change(tmp_path:
         return {name: (out / name).stat().st_mtime_ns for name in names}
 
     before = mtimes()
-    assert sphinx_build(srcdir, tmp_path / "out").stderr == ""
+    assert build().stderr == ""
     assert mtimes() == before, "no change: nothing generated again"
 
     # The alliance post (topic alliance, a meta-analysis) changes its practice implications:
     # its topic and type pages are generated again, the others and the downloads are not.
     post = srcdir / "posts/2020/03-alliance.md"
     post.write_text(post.read_text("utf-8").replace("every session", "each session"), "utf-8")
-    assert sphinx_build(srcdir, tmp_path / "out").stderr == ""
+    assert build().stderr == ""
     after = mtimes()
     changed = {name for name in names if after[name] != before[name]}
     assert changed == {"topics/alliance.html", "types/meta-analysis.html"}
@@ -200,7 +207,7 @@ def test_generated_outputs_are_rewritten_only_when_their_inputs_change(tmp_path:
     # A new bibliography entry is a new input of every output.
     bib = srcdir / "references.bib"
     bib.write_text(bib.read_text("utf-8").replace("pages = {316--340}", "pages = {316--341}"))
-    assert sphinx_build(srcdir, tmp_path / "out").stderr == ""
+    assert build().stderr == ""
     assert all((out / name).stat().st_mtime_ns > after[name] for name in names)
     assert "SP  - 316\nEP  - 341" in (out / "cite/fluckiger2018alliance.ris").read_text("utf-8")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
+from .ablog_workarounds import setup_ablog_workarounds
 from .archive import setup_archive
-from .blogpages import setup_blogpages
 from .citations import setup_citations
 from .citethis import setup_citethis
 from .domain import PPRNetDomain
@@ -36,7 +36,7 @@ def wire(app: Sphinx) -> None:
     setup_topics(app)
     setup_archive(app)
     setup_home(app)
-    setup_blogpages(app)
+    setup_ablog_workarounds(app)
     setup_citations(app)
     setup_citethis(app)
     setup_related(app)

@@ -36,11 +36,9 @@ def start_build(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return []
 
 
-def note_document(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    if doctree is not None:  # a document, not a generated page
-        get_domain(app.env).data["documents_written"] += 1
+def note_document(app: Sphinx, doctree: Any, docname: str) -> None:
+    # Documents are resolved in the main process even when they are written in parallel.
+    get_domain(app.env).data["documents_written"] += 1
 
 
 def is_current(app: Sphinx, output: str, *inputs: object) -> bool:
@@ -50,10 +48,8 @@ def is_current(app: Sphinx, output: str, *inputs: object) -> bool:
     digest = hashlib.sha256(domain.sources.digest.encode())
     digest.update(repr(inputs).encode())
     domain.data["generated"][output] = digest.hexdigest()
-    # Every document written again means templates or options changed; with parallel writing
-    # documents are written in other processes, unseen here.
-    everything = domain.data["documents_written"] >= len(app.env.found_docs)
-    if everything or getattr(app.builder, "parallel_ok", False):
+    # Every document written again means templates or options changed.
+    if domain.data["documents_written"] >= len(app.env.found_docs):
         return False
     return bool(domain.data["previous"].get(output) == digest.hexdigest())
 
@@ -67,6 +63,6 @@ def write_stamp(app: Sphinx, exception: Exception | None) -> None:
 
 def setup_freshness(app: Sphinx) -> None:
     app.connect("env-updated", start_build)
-    app.connect("html-page-context", note_document)
+    app.connect("doctree-resolved", note_document)
     # After every generator (default priority 500) has written its outputs.
     app.connect("build-finished", write_stamp, priority=900)

@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 from sphinx_design.shared import create_component
 
 from .domain import PPRNetDomain
-from .links import FILE, PAGE, badges, link, post_link, reference_paragraph
+from .links import FILE, badges, link, post_link, reference_paragraph
 from .listing import FillListing, ListingDirective
 from .records import Archive, Post
 
@@ -80,15 +80,15 @@ class FillThisMonth(FillListing):
         return create_component("grid-item", ["sd-col", "sd-d-flex-row"], children=[card])
 
 
-class BlogLinks(ListingDirective):
-    """`{blog-links}`: the feed and ablog's list of all posts, pages that only the HTML builders
-    generate and that Markdown links, which resolve documents only, cannot reach."""
+class FeedLink(ListingDirective):
+    """`{feed-link}`: the link to the feed, a file that only the HTML builders write and that
+    Markdown links, which resolve documents only, cannot reach."""
 
-    kind = "blog-links"
+    kind = "feed-link"
 
 
-class FillBlogLinks(FillListing):
-    kind = "blog-links"
+class FillFeedLink(FillListing):
+    kind = "feed-link"
 
     @staticmethod
     def shows(archive: Archive) -> object:
@@ -97,18 +97,15 @@ class FillBlogLinks(FillListing):
     def render(
         self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
     ) -> list[nodes.Node]:
-        blog_path = self.config.blog_path
-        paragraph = nodes.paragraph(classes=["pprnet-blog-links"])
+        paragraph = nodes.paragraph(classes=["pprnet-feed-link"])
         paragraph += nodes.Text("Subscribe to new summaries with the ")
-        paragraph += link(FILE, f"{blog_path}/atom.xml", "Atom feed")
-        paragraph += nodes.Text(", or see ")
-        paragraph += link(PAGE, blog_path, "all posts")
-        paragraph += nodes.Text(" as one list.")
+        paragraph += link(FILE, self.config.pprnet_feed_path, "Atom feed")
+        paragraph += nodes.Text(".")
         return [paragraph]
 
 
 def setup_home(app: Sphinx) -> None:
     app.add_directive("this-month", ThisMonth)
     app.add_post_transform(FillThisMonth)
-    app.add_directive("blog-links", BlogLinks)
-    app.add_post_transform(FillBlogLinks)
+    app.add_directive("feed-link", FeedLink)
+    app.add_post_transform(FillFeedLink)

@@ -111,7 +111,6 @@ def test_the_home_page_names_this_months_summary(site: BuildResult) -> None:
         "Explorer": "explorer.html",
         "Types of research": "types.html",
         "Atom feed": "blog/atom.xml",
-        "all posts": "blog.html",
     }
     assert (site.outdir / "blog/atom.xml").exists()
 
@@ -134,14 +133,6 @@ def test_the_contact_address_is_cloaked(site: BuildResult) -> None:
     page = BeautifulSoup(html, "html.parser")
     assert page.select_one(".pprnet-contact a") is not None
     assert "katiecatherinesteel@gmail.com" not in html
-
-
-def test_ablog_pages_show_labels_not_slugs(site: BuildResult) -> None:
-    page = soup(site.outdir / "blog/tag/alliance.html")
-    assert page.select_one("h1").get_text() == "Posts tagged Alliance and Therapeutic Relationship"
-    assert page.select_one("title").get_text().startswith("Posts tagged Alliance and")
-    category = soup(site.outdir / "blog/category/book-chapter.html")
-    assert category.select_one("h1").get_text() == "Posts in Book chapter"
 
 
 def test_the_bibliography_lists_each_article_in_apa_order_with_its_summaries(
