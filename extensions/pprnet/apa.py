@@ -6,6 +6,7 @@ tests and feeds.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -20,12 +21,17 @@ from .urls import is_safe_url
 MAX_AUTHORS = 20
 
 
-# Decoding LaTeX is most of the cost of formatting, and the same author names, journals and
-# publishers recur across a bibliography. pybtex never changes a Text in place, so one shared
-# instance per source string is safe.
+# What Text.from_latex would change in a field: commands, braces and special characters, dash
+# and quote ligatures, leading white space and runs of it. Most fields have none of these, and
+# decoding LaTeX (latexcodec) is most of the cost of formatting a reference.
+_LATEX_RE = re.compile(r"[\\{}~$%#_^`\r\n]|--|''|,,|\s\s|^\s")
+
+
+# The same author names, journals and publishers recur across a bibliography. pybtex never
+# changes a Text in place, so one shared instance per source string is safe.
 @cache
 def _latex(value: str) -> Text:
-    return Text.from_latex(value)
+    return Text.from_latex(value) if _LATEX_RE.search(value) else Text(value)
 
 
 @cache

@@ -1,4 +1,4 @@
-"""Check and read `references.bib` entry by entry, with line numbers (pure, no Sphinx).
+"""Check and read `references.bib` entry by entry, with line numbers (no Sphinx).
 
 pybtex stops at the first duplicate key and reports syntax errors without a file name
 (see the project's notes on sphinxcontrib-bibtex), so the file is split into entries here first:
@@ -11,10 +11,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from docutils import nodes
 from pybtex.database import BibliographyData, Entry
 from pybtex.database.input.bibtex import Parser
 from pybtex.richtext import Text
 from pybtex.scanner import PybtexError
+from pybtex_docutils import Backend
 
 from .apa import format_reference
 from .frontmatter import Problem
@@ -35,6 +37,12 @@ class BibEntry:
     def reference(self) -> Text:
         """Its APA 7 reference, formatted once: pages, feeds and the explorer all show it."""
         return format_reference(self.entry)
+
+    @cached_property
+    def reference_nodes(self) -> tuple[nodes.Node, ...]:
+        """Its reference as docutils nodes, rendered once (copy them before use): a post page,
+        a topic page and the home page can all show it."""
+        return tuple(self.reference.render(Backend()))
 
 
 @dataclass

@@ -7,6 +7,7 @@ from sphinx.application import Sphinx
 
 from .ablog_workarounds import setup_ablog_workarounds
 from .archive import setup_archive
+from .bibtex_workarounds import setup_bibtex_workarounds
 from .citations import setup_citations
 from .citethis import setup_citethis
 from .domain import PPRNetDomain
@@ -37,6 +38,7 @@ def wire(app: Sphinx) -> None:
     setup_archive(app)
     setup_home(app)
     setup_ablog_workarounds(app)
+    setup_bibtex_workarounds(app)
     setup_citations(app)
     setup_citethis(app)
     setup_related(app)

@@ -8,7 +8,6 @@ Listings link with `pending_xref` nodes of this domain, which Sphinx resolves fo
 from __future__ import annotations
 
 from docutils import nodes
-from pybtex_docutils import Backend
 from sphinx import addnodes
 from sphinx.builders import Builder
 from sphinx.config import Config
@@ -108,7 +107,7 @@ def badges(post: Post, vocabulary: Vocabulary) -> nodes.Element:
 def entry_paragraph(entry: BibEntry) -> nodes.paragraph:
     """The APA reference of a bibliography entry, with its DOI as a link."""
     paragraph = nodes.paragraph(classes=["pprnet-reference"])
-    paragraph.extend(entry.reference.render(Backend()))
+    paragraph.extend(node.deepcopy() for node in entry.reference_nodes)
     return paragraph
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import random
+import string
 from pathlib import Path
 
 import pytest
 from pybtex.database import parse_string
+from pybtex.richtext import Text
 
+from pprnet import apa
 from pprnet.apa import format_reference, in_text
 from pprnet.bibfile import read_bibliography
 
@@ -139,3 +143,14 @@ THREE = "@article{k3, author={Steel, C. and Macdonald, J. and Schroder, T.}, yea
 )
 def test_in_text_citations_as_text(bibtex: list[str], kind: str, expected: str) -> None:
     assert in_text([entry(text) for text in bibtex], kind) == expected
+
+
+def test_fields_without_latex_skip_the_decoder_with_the_same_result() -> None:
+    alphabet = string.ascii_letters + string.digits + " \t.,;:!?()[]/&*+=@|<>'\"-é–~$`\n"
+    rng = random.Random(2013)  # noqa: S311 (reproducible test data, not secrets)
+    samples = ["", "Zilcha-Mano", "1--20", "x---y", ",,a", " a", "a  b", "!`", "{APA}", '{\\"u}']
+    samples += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(20000)
+    ]
+    for value in samples:
+        assert apa._latex(value) == Text.from_latex(value), value
