@@ -54,6 +54,10 @@ EDITS = {
         ),
         "Elliott et al. (2018)",
     ),
+    "a post's text, not its citations": (
+        replace(EMPATHY, "Empathy is a moderately", "Empathy, it seems, is a moderately"),
+        "Flückiger et al. (2018)",
+    ),
     "a citation removed from a post": (
         replace(EMPATHY, " and in {cite:p}`norcross2018relationships`", ""),
         None,

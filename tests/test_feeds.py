@@ -159,3 +159,12 @@ def test_no_feed_without_the_sites_address(archive_variant) -> None:  # type: ig
     assert result.returncode == 0, result.stderr
     assert not (result.outdir / "atom.xml").exists()
     assert alternates(result.outdir / "index.html") == []
+
+
+def test_a_feed_holds_the_newest_summaries_up_to_its_length(tmp_path: Path) -> None:
+    built = sphinx_build(ROOTS / "test-reader", tmp_path, "-D", "pprnet_feed_length=1")
+    assert built.stderr == ""
+    newest = [BASE + "posts/2021/05-empathy.html"]
+    assert [text(entry, "id") for entry in entries(feed(built, "atom.xml"))] == newest
+    # Two summaries have this topic.
+    assert [text(entry, "id") for entry in entries(feed(built, "topics/alliance.xml"))] == newest

@@ -255,9 +255,14 @@ class APAStyle(BaseStyle):  # type: ignore[misc]
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.sort = self.sort_apa
+        self._last: tuple[Entry, Text] | None = None
 
     def sort_apa(self, entries: Iterable[Entry]) -> list[Entry]:
         return sorted(entries, key=sort_key)
 
     def format_entry(self, label: str, entry: Entry, bib_data: Any = None) -> FormattedEntry:
-        return FormattedEntry(entry.key, format_reference(entry), label)
+        # sphinxcontrib-bibtex formats each entry twice in a row, for the list and for the
+        # tooltip of its citations: the second time is the same reference.
+        if self._last is None or self._last[0] is not entry:
+            self._last = (entry, format_reference(entry))
+        return FormattedEntry(entry.key, self._last[1], label)

@@ -1,12 +1,12 @@
 """sphinxcontrib-bibtex's domain, with lookups by key instead of scans, and its citation data
-reused when no document and no BibTeX file changed.
+reused when no citation, bibliography, BibTeX file or option changed.
 
 In sphinxcontrib-bibtex 2.7 each in-text citation scans every citation of the site twice
 (`resolve_xref`), the bibliography scans every citation for every entry (`get_filtered_entries`,
 entries x citations), and `env_updated` formats every entry again on every build, even when
 nothing changed. At 1,000 posts that is a few seconds of every build, most of a rebuild in which
 nothing or one post changed. No upstream issue tracks it (checked for 2.7.0); remove this
-module when the domain indexes citations by key and skips unchanged builds.
+module when the domain indexes citations by key and skips builds that change no citation.
 
 The subclass replaces the domain under its own name (`add_domain(..., override=True)`), so
 sphinxcontrib-bibtex's roles, directives and transforms use it unchanged.
@@ -14,9 +14,12 @@ sphinxcontrib-bibtex's roles, directives and transforms use it unchanged.
 
 from __future__ import annotations
 
+import ast
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from sphinx.application import Sphinx
@@ -24,7 +27,7 @@ from sphinx.config import Config
 from sphinx.environment import CONFIG_OK, BuildEnvironment
 from sphinx.util import logging
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
-from sphinxcontrib.bibtex.domain import BibtexDomain, Citation, _FilterVisitor
+from sphinxcontrib.bibtex.domain import BibtexDomain, Citation, _FilterVisitor, get_docnames
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -32,6 +35,9 @@ if TYPE_CHECKING:
     from sphinxcontrib.bibtex.directives import BibliographyKey
 
 logger = logging.getLogger(__name__)
+
+# The digest of the inputs of the stored citations, kept with them in the domain's data.
+INPUTS = "pprnet_inputs_digest"
 
 
 class IndexedBibtexDomain(BibtexDomain):
@@ -42,22 +48,44 @@ class IndexedBibtexDomain(BibtexDomain):
         # The data of the last build, as loaded; sphinxcontrib-bibtex replaces it when a
         # BibTeX file changed (builder-inited, after this).
         self._loaded_bibdata: BibData = self.bibdata
-        self._documents_changed = False
         self._by_key: dict[str, list[Citation]] = {}
 
-    def clear_doc(self, docname: str) -> None:
-        # Sphinx clears each document it is about to read again, and each removed one.
-        self._documents_changed = True
-        super().clear_doc(docname)
+    def _inputs_digest(self) -> str:
+        """A digest of what `env_updated` computes the citations from: the bibliographies, the
+        citations of each document in order, and the order of the documents. Line numbers,
+        which only locate warnings, are left out, so editing a post's text changes nothing."""
+        bibliographies = sorted(
+            (
+                tuple(key),
+                [str(path) for path in value.bibfiles],
+                value.style,
+                value.list_,
+                value.enumtype,
+                value.start,
+                value.labelprefix,
+                value.keyprefix,
+                ast.dump(value.filter_),
+                list(value.keys),
+                sorted((cite_key, node["ids"]) for cite_key, node in value.citation_nodes.items()),
+            )
+            for key, value in self.bibliographies.items()
+        )
+        # Stable: each document's citations keep their order.
+        refs = sorted(((ref.docname, ref.targets) for ref in self.citation_refs), key=itemgetter(0))
+        docnames = list(get_docnames(self.env))  # type: ignore[no-untyped-call]
+        inputs = (bibliographies, refs, docnames)
+        return hashlib.sha256(repr(inputs).encode()).hexdigest()
 
     def env_updated(self) -> Iterable[str]:
+        digest = self._inputs_digest()
         unchanged = (
-            not self._documents_changed
-            and self.bibdata is self._loaded_bibdata
+            self.bibdata is self._loaded_bibdata
             and self.env.config_status == CONFIG_OK
+            and self.data.get(INPUTS) == digest
             and (self.citations or not self.bibliographies)
         )
         updated = [] if unchanged else list(super().env_updated())
+        self.data[INPUTS] = digest
         self._by_key = defaultdict(list)
         for citation in self.citations:
             self._by_key[citation.key].append(citation)

@@ -1,4 +1,4 @@
-"""Atom feeds: every summary, and one feed per topic, written from the archive.
+"""Atom feeds: the newest summaries, and those of each topic, written from the archive.
 
 ablog's feed is not used (see `blog_feed_templates` in conf.py): its `<updated>` is the time of
 the build and its dates follow the machine's time zone, so two builds differ, and its content
@@ -48,15 +48,20 @@ class Feed:
 
 
 def site_feeds(archive: Archive, vocabulary: Vocabulary, config: Config) -> list[Feed]:
-    """The main feed and one feed per topic that has summaries; none for an empty archive."""
+    """The main feed and one feed per topic that has summaries; none for an empty archive.
+
+    Each holds the newest `pprnet_feed_length` summaries: a feed reader fetches the whole file
+    on every poll, and the archive itself is the place for older ones."""
     if not archive.posts:
         return []
     title: str = config.pprnet_blog_title
-    feeds = [Feed(config.pprnet_feed_path, config.root_doc, title, archive.posts)]
+    length: int = config.pprnet_feed_length
+    feeds = [Feed(config.pprnet_feed_path, config.root_doc, title, archive.posts[:length])]
     for term in vocabulary.topics:
         if posts := archive.by_topic.get(term.slug):
             path = f"{topic_page(term.slug)}.xml"
-            feeds.append(Feed(path, topic_page(term.slug), f"{title}: {term.label}", posts))
+            feed = Feed(path, topic_page(term.slug), f"{title}: {term.label}", posts[:length])
+            feeds.append(feed)
     return feeds
 
 
@@ -230,6 +235,7 @@ def derive_feeds(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def setup_feeds(app: Sphinx) -> None:
     app.add_config_value("pprnet_feed_path", "atom.xml", "html", types=[str])
+    app.add_config_value("pprnet_feed_length", 50, "html", types=[int])
     # After incremental.refresh_archive (500) has derived the archive.
     app.connect("env-updated", derive_feeds, priority=550)
     app.connect("html-page-context", advertise_feeds)

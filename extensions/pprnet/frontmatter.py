@@ -43,7 +43,11 @@ class FrontMatter:
     contact: str | None
 
 
-class _StringDatesLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (about ten times faster), with the same safe constructor.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StringDatesLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """SafeLoader that keeps dates as strings, so that only strict ISO dates pass our check."""
 
 
