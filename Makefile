@@ -3,7 +3,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SPHINXOPTS ?= -W -n --keep-going -j auto
+SPHINXOPTS ?= -W -n --keep-going
+# Whole builds read and write in parallel. A preview rebuilds a post or two, and reading one
+# document in a worker costs more than it saves (the worker sends the environment back).
+JOBS ?= -j auto
 BUILDDIR := _build
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -27,7 +30,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 html: $(STAMP)
-	$(BIN)/sphinx-build $(SPHINXOPTS) -b html -d $(BUILDDIR)/doctrees . $(BUILDDIR)/html
+	$(BIN)/sphinx-build $(SPHINXOPTS) $(JOBS) -b html -d $(BUILDDIR)/doctrees . $(BUILDDIR)/html
 
 # What is published: the HTML without Sphinx's build state (.buildinfo) or source copies.
 dist: html

@@ -1,7 +1,8 @@
 """The build benchmark: the archive against plain Sphinx + MyST over the same synthetic pages.
 
 For each N it measures, in one run and for both flavours: a clean build, a no-change rebuild and
-a rebuild after one post is edited (median of --runs), peak memory and output size; then
+a rebuild after one post is edited, as `make serve` builds (serially), and a clean build as
+`make html` does (`-j auto`), each the median of --runs; peak memory and output size; then
 `pprnet check` over the N posts, and the weight of a post page (the bytes of the HTML, CSS, JS
 and fonts it loads). Prints one table with the ratios to the baseline and the growth exponent.
 """
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from generate import generate
 
-SCENARIOS = ("clean", "no-change", "one-edit")
+SCENARIOS = ("clean", "no-change", "one-edit", "clean -j auto")
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,10 @@ class Run:
     peak_mb: float
 
 
-def run_build(site: Path) -> Run:
+def run_build(site: Path, *options: str) -> Run:
     """One `sphinx-build` in a child process: wall time and the child's peak memory."""
     # -W: a build that warns (an edit that broke a post, say) is not a measurement.
-    command = [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-d",
+    command = [sys.executable, "-m", "sphinx", "-W", "-q", *options, "-b", "html", "-d",
                str(site / "_build/doctrees"), str(site), str(site / "_build/html")]  # fmt: skip
     with tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()
@@ -66,6 +67,8 @@ def measure(site: Path, runs: int) -> dict[str, list[Run]]:
         results["no-change"].append(run_build(site))
         edit_one_post(site, round_)
         results["one-edit"].append(run_build(site))
+        shutil.rmtree(site / "_build")
+        results["clean -j auto"].append(run_build(site, "-j", "auto"))
     return results
 
 

@@ -1,0 +1,28 @@
+"""Python's cyclic garbage collector, set for a build of the archive.
+
+Docutils trees are full of reference cycles (every node points to its parent), which only the
+collector reclaims, and a build holds large structures for its whole length: every document's
+tree between reading and writing (Sphinx keeps them), the environment, and the bibliography,
+parsed by sphinxcontrib-bibtex and by the archive. With CPython's default thresholds the
+collector walks that heap again and again: at 1,000 posts, 20 full collections of about 0.4 s,
+a quarter of a clean build, and at the end of every build one more pass that frees the whole
+environment object by object. `make bench` measures the difference.
+"""
+
+from __future__ import annotations
+
+import atexit
+import gc
+
+# Young objects are collected after this many allocations (CPython's default is 700): fewer
+# collections, so fewer objects promoted to the old generation, so fewer full collections. At
+# 1,000 posts a clean build takes about 15% less time and 100 MB more memory at its peak.
+YOUNG_THRESHOLD = 20_000
+
+
+def set_up_collector() -> None:
+    young, middle, old = gc.get_threshold()
+    gc.set_threshold(max(YOUNG_THRESHOLD, young), middle, old)
+    # At exit the operating system takes the process's memory back at once; freezing first
+    # spares the interpreter's last full collection over everything still alive.
+    atexit.register(gc.freeze)

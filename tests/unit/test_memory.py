@@ -1,0 +1,42 @@
+"""The collector's settings for a build (extensions/pprnet/memory.py), in a fresh interpreter."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from support import PROJECT
+
+SCRIPT = textwrap.dedent("""
+    import gc, sys
+    sys.path.insert(0, {extensions!r})
+    from pprnet.memory import YOUNG_THRESHOLD, set_up_collector
+
+    class Cycle:
+        def __init__(self):
+            self.me = self
+        def __del__(self):
+            print("freed", flush=True)
+
+    print(gc.get_threshold()[0] == 700, flush=True)
+    set_up_collector()
+    print(gc.get_threshold()[0] == YOUNG_THRESHOLD, flush=True)
+    cycle = Cycle()
+    del cycle
+    print("exit", flush=True)
+""")
+
+
+def run(script: str) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    return done.stdout.split()
+
+
+def test_young_objects_are_collected_less_often_and_nothing_is_collected_at_exit() -> None:
+    script = SCRIPT.format(extensions=str(PROJECT / "extensions"))
+    assert run(script) == ["True", "True", "exit"]
+    # The same garbage without the settings is freed by the last collection at exit.
+    assert run(script.replace("set_up_collector()", "")) == ["True", "False", "exit", "freed"]
