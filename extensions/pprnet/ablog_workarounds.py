@@ -3,7 +3,7 @@
 ablog still recognises the posts (their front matter, the orphan flag, a label per post). The
 rest of what it does is the extension's: dates and listings (`records.py`), month, topic and
 type pages (`archive.py`, `topics.py`), feeds (`feeds.py`). Each workaround below names its
-upstream issue and when it can go; `tests/test_ablog_workarounds.py` tests all three.
+upstream issue and when it can go; `tests/site/test_ablog_workarounds.py` tests all three.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ POSTS_ATTRIBUTE = "ablog_posts"
 def skip_collection_pages(app: Sphinx) -> None:
     """Workaround 1: ablog writes a page per tag, category, author and year and a list of all
     posts on every build, rendering each post into several of them, and has no setting to turn
-    them off (sunpy/ablog#4 asks for other archives; there is no issue for an option yet). The
+    them off (sunpy/ablog#4 asks for other archives; no issue asks for such an option). The
     archive's topic, type and month pages replace them, so its page generator is disconnected.
     Remove when ablog can be told not to write them."""
     from ablog.post import generate_archive_pages
