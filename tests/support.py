@@ -10,6 +10,11 @@ from pathlib import Path
 
 ROOTS = Path(__file__).parent / "roots"
 PROJECT = Path(__file__).parent.parent
+# The payload root's pages that the sweeps must reach: every post and each kind of listing page.
+PAYLOAD_PAGES = frozenset({
+    "index.html", "bibliography.html", "search.html", "topics/alliance.html",
+    "types/meta-analysis.html", "posts/2020/01-title.html", "posts/2020/02-category.html",
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
