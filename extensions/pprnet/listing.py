@@ -59,6 +59,9 @@ class FillListing(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         domain = get_domain(self.env)
         docname = self.env.current_document.docname
+        # The domain knows which pages have listings: the others (every post) are not walked.
+        if self.kind not in domain.listings.get(docname, ()):
+            return
         for node in list(self.document.findall(listing_placeholder)):
             if node["kind"] == self.kind:
                 node.replace_self(self.render(domain, docname, node["options"]))
