@@ -13,9 +13,7 @@ __version__ = "0.1.0"
 def setup(app: Sphinx) -> dict[str, Any]:
     # Imported here, not above: the command line imports this package and needs no Sphinx.
     from .extension import wire
-    from .memory import set_up_collector
 
-    set_up_collector()
     wire(app)
     return {
         "version": __version__,

@@ -17,6 +17,7 @@ from .freshness import setup_freshness
 from .home import setup_home
 from .incremental import setup_incremental
 from .listing import listing_placeholder
+from .memory import setup_memory
 from .postpage import setup_postpage
 from .posts import setup_posts
 from .practice import setup_practice
@@ -27,6 +28,7 @@ from .topics import setup_topics
 
 
 def wire(app: Sphinx) -> None:
+    setup_memory(app)
     app.add_domain(PPRNetDomain)
     app.add_node(listing_placeholder)
     setup_sources(app)

@@ -1,10 +1,14 @@
-"""The collector's settings for a build (extensions/pprnet/memory.py), in a fresh interpreter."""
+"""The collector's settings for a build (extensions/pprnet/memory.py)."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import textwrap
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
 
 from support import PROJECT
 
@@ -40,3 +44,13 @@ def test_young_objects_are_collected_less_often_and_nothing_is_collected_at_exit
     assert run(script) == ["True", "True", "exit"]
     # The same garbage without the settings is freed by the last collection at exit.
     assert run(script.replace("set_up_collector()", "")) == ["True", "False", "exit", "freed"]
+
+
+# A fresh environment: other tests may have built this root already, leaving nothing to write.
+@pytest.mark.sphinx("html", testroot="archive", freshenv=True)
+def test_what_was_read_is_frozen_while_pages_are_written(app: SphinxTestApp) -> None:
+    frozen_while_writing: list[int] = []
+    app.connect("doctree-resolved", lambda *_: frozen_while_writing.append(gc.get_freeze_count()))
+    app.build()
+    assert frozen_while_writing and min(frozen_while_writing) > 0
+    assert gc.get_freeze_count() == 0, "unfrozen when the build finished"
