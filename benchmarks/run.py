@@ -59,16 +59,29 @@ def edit_one_post(site: Path, round_: int) -> None:
     post.write_text(f"{text[:body]}An edit, round {round_}. {text[body:]}", encoding="utf-8")
 
 
-def measure(site: Path, runs: int) -> dict[str, list[Run]]:
-    results: dict[str, list[Run]] = {scenario: [] for scenario in SCENARIOS}
+FLAVOURS = ("archive", "baseline")
+
+
+def measure_round(site: Path, round_: int, results: dict[str, list[Run]]) -> None:
+    """One run of every scenario on one site."""
+    shutil.rmtree(site / "_build", ignore_errors=True)
+    results["clean"].append(run_build(site))
+    results["no-change"].append(run_build(site))
+    edit_one_post(site, round_)
+    results["one-edit"].append(run_build(site))
+    shutil.rmtree(site / "_build")
+    results["clean -j auto"].append(run_build(site, "-j", "auto"))
+
+
+def measure(sites: dict[str, Path], runs: int) -> dict[str, dict[str, list[Run]]]:
+    """Every scenario on both sites, the flavours taking turns round by round: a machine whose
+    speed drifts during the run (a shared one does) slows both alike, not one of them."""
+    results: dict[str, dict[str, list[Run]]] = {
+        flavour: {scenario: [] for scenario in SCENARIOS} for flavour in sites
+    }
     for round_ in range(runs):
-        shutil.rmtree(site / "_build", ignore_errors=True)
-        results["clean"].append(run_build(site))
-        results["no-change"].append(run_build(site))
-        edit_one_post(site, round_)
-        results["one-edit"].append(run_build(site))
-        shutil.rmtree(site / "_build")
-        results["clean -j auto"].append(run_build(site, "-j", "auto"))
+        for flavour, site in sites.items():
+            measure_round(site, round_, results[flavour])
     return results
 
 
@@ -119,13 +132,15 @@ def main() -> None:
             peaks: dict[str, float] = {}
             sizes_mb: dict[str, float] = {}
             weights: dict[str, int] = {}
-            for flavour in ("archive", "baseline"):
-                site = generate(Path(tmp) / f"{flavour}-{n}", n, flavour)
-                results = measure(site, args.runs)
+            sites = {
+                flavour: generate(Path(tmp) / f"{flavour}-{n}", n, flavour) for flavour in FLAVOURS
+            }
+            results = measure(sites, args.runs)
+            for flavour, site in sites.items():
                 medians[flavour] = {
-                    s: statistics.median(r.seconds for r in results[s]) for s in SCENARIOS
+                    s: statistics.median(r.seconds for r in results[flavour][s]) for s in SCENARIOS
                 }
-                peaks[flavour] = max(r.peak_mb for runs in results.values() for r in runs)
+                peaks[flavour] = max(r.peak_mb for runs in results[flavour].values() for r in runs)
                 sizes_mb[flavour] = output_mb(site)
                 weights[flavour] = page_weight(site)
                 clean_times[flavour].append((n, medians[flavour]["clean"]))
