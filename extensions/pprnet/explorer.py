@@ -153,15 +153,12 @@ def write_index(app: Sphinx, exception: Exception | None) -> None:
     (Path(app.outdir) / INDEX_FILE).write_text(text, encoding="utf-8")
 
 
-def _is_explorer(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and EXPLORER_CLASS in node["classes"]
-
-
 def add_script(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Load the explorer's script on the pages that show an explorer, and only there."""
-    if isinstance(doctree, nodes.document) and doctree.next_node(_is_explorer) is not None:
+    # The domain knows those pages; walking every page to find out is a cost on every post.
+    if FillSummaryExplorer.kind in get_domain(app.env).listings.get(pagename, ()):
         app.add_js_file(SCRIPT, loading_method="defer")
 
 
