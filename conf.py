@@ -69,6 +69,7 @@ fontawesome_included = True  # else the theme edits this value and every build r
 
 html_theme = "pydata_sphinx_theme"
 html_title = "PPRNet archive"
+html_favicon = "_static/favicon.svg"
 html_baseurl = blog_baseurl
 html_copy_source = False
 html_show_sourcelink = False

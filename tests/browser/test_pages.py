@@ -23,6 +23,15 @@ PAGES = {
 }
 
 
+@pytest.mark.parametrize("name", PAGES)
+def test_every_request_a_page_makes_succeeds(page: Page, base_url: str, name: str) -> None:
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("requestfailed", lambda request: failed.append(f"failed {request.url}"))
+    page.goto(base_url + PAGES[name], wait_until="networkidle")
+    assert failed == []
+
+
 def test_home_page_shows_this_months_card_and_follows_it(page: Page, base_url: str) -> None:
     page.goto(base_url + PAGES["home"])
     card = page.locator(".pprnet-cards .sd-card").first

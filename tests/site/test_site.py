@@ -272,3 +272,12 @@ def test_only_the_search_page_loads_the_search_index(site: BuildResult) -> None:
     for page in ("index.html", "posts/2018/01-therapist-internalized-models.html", "topics.html"):
         assert soup(site.outdir / page).select('script[src$="searchindex.js"]') == [], page
     assert soup(site.outdir / "search.html").select('script[src$="searchindex.js"]') != []
+
+
+def test_every_page_names_an_icon_that_exists(site: BuildResult) -> None:
+    pages = [p for p in site.outdir.rglob("*.html") if "_static" not in p.parts]
+    assert len(pages) > 20
+    for page in pages:
+        icon = soup(page).select_one('link[rel="icon"]')
+        assert icon is not None, page
+        assert (page.parent / icon["href"]).resolve().is_file(), page
