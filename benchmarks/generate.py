@@ -39,6 +39,7 @@ from pathlib import Path
 exec(Path({conf!r}).read_text(encoding="utf-8"))  # noqa: S102 (the project's conf.py)
 templates_path = [{templates!r}]
 html_static_path = [{static!r}]
+html_favicon = str(Path({static!r}) / "favicon.svg")
 exclude_patterns = ["_build"]
 """
 BASELINE_CONF = """\

@@ -7,5 +7,6 @@ exec((_project / "conf.py").read_text(encoding="utf-8"))  # noqa: S102 (our own 
 
 templates_path = [str(_project / "_templates")]
 html_static_path = [str(_project / "_static")]
+html_favicon = str(_project / "_static/favicon.svg")
 exclude_patterns = ["_build"]
 pprnet_strict = False
