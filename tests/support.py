@@ -17,6 +17,22 @@ PAYLOAD_PAGES = frozenset({
 })  # fmt: skip
 
 
+# What a build publishes: pages, feeds, the explorer's and search indexes, scripts, downloads.
+OUTPUT_SUFFIXES = frozenset({".html", ".xml", ".json", ".js", ".bib", ".ris"})
+
+
+def output_files(root: Path) -> list[Path]:
+    return sorted(p.relative_to(root) for p in root.rglob("*") if p.suffix in OUTPUT_SUFFIXES)
+
+
+def assert_same_outputs(expected: Path, actual: Path) -> None:
+    """Two builds wrote the same files, byte for byte."""
+    names = output_files(expected)
+    assert output_files(actual) == names
+    for name in names:
+        assert (actual / name).read_bytes() == (expected / name).read_bytes(), name
+
+
 @dataclass(frozen=True)
 class BuildResult:
     returncode: int

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from support import ROOTS, BuildResult, sphinx_build
+from support import ROOTS, BuildResult, assert_same_outputs, sphinx_build
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -139,10 +139,7 @@ def test_parallel_build_gives_the_same_pages_as_a_serial_one(tmp_path: Path) -> 
     serial = sphinx_build(ROOTS / "test-archive", tmp_path / "serial")
     parallel = sphinx_build(ROOTS / "test-archive", tmp_path / "parallel", "-j", "2")
     assert serial.stderr == parallel.stderr == ""
-    pages = sorted(p.relative_to(serial.outdir) for p in serial.outdir.rglob("*.html"))
-    assert pages == sorted(p.relative_to(parallel.outdir) for p in parallel.outdir.rglob("*.html"))
-    for page in pages:
-        assert (serial.outdir / page).read_bytes() == (parallel.outdir / page).read_bytes(), page
+    assert_same_outputs(serial.outdir, parallel.outdir)
 
 
 def test_an_incremental_build_after_an_edit_equals_a_clean_build(tmp_path: Path) -> None:

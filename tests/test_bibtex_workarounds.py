@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from pprnet.bibtex_workarounds import IndexedBibtexDomain
-from support import ROOTS, sphinx_build
+from support import ROOTS, assert_same_outputs, sphinx_build
 
 EMPATHY = "posts/2021/05-empathy.md"
 
@@ -75,9 +75,7 @@ def test_a_rebuild_writes_what_a_clean_build_writes(tmp_path: Path, edit: str) -
     incremental = sphinx_build(srcdir, tmp_path / "incremental")
     clean = sphinx_build(srcdir, tmp_path / "clean")
     assert incremental.stderr == clean.stderr == ""
-    pages = sorted(p.relative_to(clean.outdir) for p in clean.outdir.rglob("*.html"))
-    for page in pages:
-        assert (incremental.outdir / page).read_bytes() == (clean.outdir / page).read_bytes(), page
+    assert_same_outputs(clean.outdir, incremental.outdir)
     if shown is not None:
         assert shown in citations(clean.outdir / EMPATHY.replace(".md", ".html"))
 

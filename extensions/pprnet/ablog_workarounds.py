@@ -25,7 +25,7 @@ POSTS_ATTRIBUTE = "ablog_posts"
 def skip_collection_pages(app: Sphinx) -> None:
     """Workaround 1: ablog writes a page per tag, category, author and year and a list of all
     posts on every build, rendering each post into several of them, and has no setting to turn
-    them off (sunpy/ablog#4 asks for other archives; no issue asks for such an option). The
+    them off (sunpy/ablog#4 asks for other archives; no issue found asks for an option). The
     archive's topic, type and month pages replace them, so its page generator is disconnected.
     Remove when ablog can be told not to write them."""
     from ablog.post import generate_archive_pages

@@ -4,9 +4,9 @@ reused when no citation, bibliography, BibTeX file or option changed.
 In sphinxcontrib-bibtex 2.7 each in-text citation scans every citation of the site twice
 (`resolve_xref`), the bibliography scans every citation for every entry (`get_filtered_entries`,
 entries x citations), and `env_updated` formats every entry again on every build, even when
-nothing changed. At 1,000 posts that is a few seconds of every build, most of a rebuild in which
-nothing or one post changed. No upstream issue tracks it (checked for 2.7.0); remove this
-module when the domain indexes citations by key and skips builds that change no citation.
+nothing changed. At 1,000 posts that was about two seconds of every build, most of a rebuild
+in which nothing or one post changed. No upstream issue tracks it (checked for 2.7.0); remove
+this module when the domain indexes citations by key and skips builds that change no citation.
 
 The subclass replaces the domain under its own name (`add_domain(..., override=True)`), so
 sphinxcontrib-bibtex's roles, directives and transforms use it unchanged.

@@ -8,15 +8,7 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from support import PROJECT, BuildResult, sphinx_build
-
-
-def outputs(root: Path) -> list[Path]:
-    return sorted(
-        p.relative_to(root)
-        for p in root.rglob("*")
-        if p.suffix in {".html", ".xml", ".json", ".js"}
-    )
+from support import PROJECT, BuildResult, assert_same_outputs, sphinx_build
 
 
 def test_a_parallel_build_writes_what_a_serial_build_writes(
@@ -26,9 +18,7 @@ def test_a_parallel_build_writes_what_a_serial_build_writes(
     serial = sphinx_build(PROJECT, tmp_path, "-j", "1")
     assert serial.returncode == site.returncode == 0, serial.stderr + site.stderr
     assert serial.stderr == site.stderr == ""
-    assert outputs(serial.outdir) == outputs(site.outdir)
-    for name in outputs(serial.outdir):
-        assert (serial.outdir / name).read_bytes() == (site.outdir / name).read_bytes(), name
+    assert_same_outputs(serial.outdir, site.outdir)
 
 
 def test_ablog_records_every_post_without_copies_of_its_doctree(site: BuildResult) -> None:
