@@ -30,14 +30,15 @@ _LATEX_RE = re.compile(r"[\\{}~$%#_^`\r\n]|--|''|,,|\s\s|^\s")
 # The same author names, journals and publishers recur across a bibliography. pybtex never
 # changes a Text in place, so one shared instance per source string is safe.
 @cache
-def _latex(value: str) -> Text:
+def from_latex(value: str) -> Text:
+    """`Text.from_latex`, decoding each distinct string once."""
     return Text.from_latex(value) if _LATEX_RE.search(value) else Text(value)
 
 
 @cache
 def plain(value: str) -> str:
     """A BibTeX field's text without its LaTeX: braces, accents and commands decoded."""
-    return str(_latex(value))
+    return str(from_latex(value))
 
 
 def _initials(person: Person) -> str:
@@ -114,14 +115,14 @@ def _author_year(entry: Entry) -> Text:
 
 def _article(entry: Entry) -> list[Text]:
     fields = entry.fields
-    source = Text(Tag("em", _latex(fields.get("journal", ""))))
+    source = Text(Tag("em", from_latex(fields.get("journal", ""))))
     if fields.get("volume"):
-        source = Text(source, ", ", Tag("em", _latex(fields["volume"])))
+        source = Text(source, ", ", Tag("em", from_latex(fields["volume"])))
         if fields.get("number"):
-            source = Text(source, "(", _latex(fields["number"]), ")")
+            source = Text(source, "(", from_latex(fields["number"]), ")")
     if fields.get("pages"):
-        source = Text(source, ", ", _latex(fields["pages"]))
-    parts = [_sentence(_latex(fields.get("title", ""))), Text(source, ".")]
+        source = Text(source, ", ", from_latex(fields["pages"]))
+    parts = [_sentence(from_latex(fields.get("title", ""))), Text(source, ".")]
     if not fields.get("volume") or "advance online" in fields.get("note", "").lower():
         parts.append(Text("Advance online publication."))
     return parts
@@ -129,52 +130,52 @@ def _article(entry: Entry) -> list[Text]:
 
 def _in_book(entry: Entry) -> list[Text]:
     fields = entry.fields
-    book = Text(Tag("em", _latex(fields.get("booktitle", ""))))
+    book = Text(Tag("em", from_latex(fields.get("booktitle", ""))))
     locator = None
     if fields.get("pages"):
-        locator = Text("pp. ", _latex(fields["pages"]))
+        locator = Text("pp. ", from_latex(fields["pages"]))
     elif fields.get("chapter"):
-        locator = Text("Chapter ", _latex(fields["chapter"]))
+        locator = Text("Chapter ", from_latex(fields["chapter"]))
     if locator is not None:
         book = Text(book, " (", locator, ")")
     editors = entry.persons.get("editor")
     lead = Text("In ", format_editors(editors), ", ") if editors else Text("In ")
-    parts = [_sentence(_latex(fields.get("title", ""))), Text(lead, book, ".")]
+    parts = [_sentence(from_latex(fields.get("title", ""))), Text(lead, book, ".")]
     if fields.get("publisher"):
-        parts.append(_sentence(_latex(fields["publisher"])))
+        parts.append(_sentence(from_latex(fields["publisher"])))
     return parts
 
 
 def _book(entry: Entry) -> list[Text]:
     fields = entry.fields
-    title = Text(Tag("em", _latex(fields.get("title", ""))))
+    title = Text(Tag("em", from_latex(fields.get("title", ""))))
     if fields.get("edition"):
-        title = Text(title, " (", _latex(fields["edition"]), " ed.)")
+        title = Text(title, " (", from_latex(fields["edition"]), " ed.)")
     parts = [_sentence(title)]
     if fields.get("publisher"):
-        parts.append(_sentence(_latex(fields["publisher"])))
+        parts.append(_sentence(from_latex(fields["publisher"])))
     return parts
 
 
 def _report(entry: Entry) -> list[Text]:
     fields = entry.fields
-    title = Text(Tag("em", _latex(fields.get("title", ""))))
+    title = Text(Tag("em", from_latex(fields.get("title", ""))))
     if fields.get("number"):
-        kind = _latex(fields.get("type", "Report"))
-        title = Text(title, " (", kind, " No. ", _latex(fields["number"]), ")")
+        kind = from_latex(fields.get("type", "Report"))
+        title = Text(title, " (", kind, " No. ", from_latex(fields["number"]), ")")
     parts = [_sentence(title)]
     publisher = fields.get("institution") or fields.get("publisher")
     if publisher:
-        parts.append(_sentence(_latex(publisher)))
+        parts.append(_sentence(from_latex(publisher)))
     return parts
 
 
 def _other(entry: Entry) -> list[Text]:
     fields = entry.fields
-    parts = [_sentence(Text(Tag("em", _latex(fields.get("title", "")))))]
+    parts = [_sentence(Text(Tag("em", from_latex(fields.get("title", "")))))]
     for name in ("howpublished", "institution", "publisher", "note"):
         if fields.get(name):
-            parts.append(_sentence(_latex(fields[name])))
+            parts.append(_sentence(from_latex(fields[name])))
     return parts
 
 

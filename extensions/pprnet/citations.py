@@ -4,11 +4,16 @@ reference list, and "cited by" on the bibliography page."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
 from docutils import nodes
+from pybtex.database import Person
+from pybtex.richtext import Text
+from pybtex.style.names import BaseNameStyle, name_part
+from pybtex.style.template import join
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
@@ -25,7 +30,7 @@ from sphinxcontrib.bibtex.style.referencing.extra_empty import ExtraEmptyReferen
 from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferenceStyle
 from sphinxcontrib.bibtex.style.referencing.extra_year import ExtraYearReferenceStyle
 
-from .apa import APAStyle
+from .apa import APAStyle, from_latex
 from .bibfile import unused_entries
 from .domain import PPRNetDomain, get_domain
 from .links import POST, entry_paragraph, link
@@ -35,6 +40,24 @@ from .records import Post
 logger = logging.getLogger(__name__)
 
 STYLE_NAME = "pprnet-apa"
+SURNAME_STYLE = "pprnet-surname"
+
+
+class SurnameStyle(BaseNameStyle):  # type: ignore[misc]
+    """sphinxcontrib-bibtex's "last" name style, each surname formatted once per build instead
+    of once per citation: decoding its LaTeX was a quarter of the time of an in-text citation."""
+
+    def format(self, person: Person, abbr: bool = True) -> Text:
+        return _surname(tuple(person.prelast_names), tuple(person.last_names))
+
+
+@cache
+def _surname(prelast_names: tuple[str, ...], last_names: tuple[str, ...]) -> Text:
+    template = join[
+        name_part(tie=True)[[from_latex(name) for name in prelast_names]],
+        name_part[[from_latex(name) for name in last_names]],
+    ]
+    return template.format()
 
 
 def _round_brackets() -> BracketStyle:
@@ -42,11 +65,11 @@ def _round_brackets() -> BracketStyle:
 
 
 def _parenthetical_names() -> PersonStyle:
-    return PersonStyle(sep2=" & ", last_sep=", & ", other=" et al.")
+    return PersonStyle(style=SURNAME_STYLE, sep2=" & ", last_sep=", & ", other=" et al.")
 
 
 def _narrative_names() -> PersonStyle:
-    return PersonStyle(sep2=" and ", last_sep=", and ", other=" et al.")
+    return PersonStyle(style=SURNAME_STYLE, sep2=" and ", last_sep=", and ", other=" et al.")
 
 
 @dataclass
@@ -250,6 +273,7 @@ def setup_citations(app: Sphinx) -> None:
     # Registered at run time rather than as entry points: pybtex looks entry points up again
     # for every formatted citation, which is slow (see cache_pybtex_plugins).
     pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, APAStyle)
+    pybtex.plugin.register_plugin("pybtex.style.names", SURNAME_STYLE, SurnameStyle)
     cache_pybtex_plugins()
     sphinxcontrib.bibtex.plugin.register_plugin(
         "sphinxcontrib.bibtex.style.referencing", STYLE_NAME, APAReferenceStyle

@@ -40,8 +40,9 @@ class CollectPost(SphinxTransform):
 
         source = Path(self.document["source"]).read_text(encoding="utf-8")
         strict = self.config.pprnet_strict
-        keys = sources.bibliography.keys()
-        check = check_post(source, sources.vocabulary, keys, build_date(), lenient=not strict)
+        check = check_post(
+            source, sources.vocabulary, sources.bibliography, build_date(), lenient=not strict
+        )
         consequence = " (the post is left out of the archive until this is fixed)" if strict else ""
         for problem in check.problems:
             logger.warning(
