@@ -10,6 +10,7 @@ from .archive import setup_archive
 from .bibtex_workarounds import setup_bibtex_workarounds
 from .citations import setup_citations
 from .citethis import setup_citethis
+from .design_workarounds import setup_design_workarounds
 from .domain import PPRNetDomain
 from .explorer import setup_explorer
 from .feeds import setup_feeds
@@ -41,6 +42,7 @@ def wire(app: Sphinx) -> None:
     setup_home(app)
     setup_ablog_workarounds(app)
     setup_bibtex_workarounds(app)
+    setup_design_workarounds(app)
     setup_citations(app)
     setup_citethis(app)
     setup_related(app)
