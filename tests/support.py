@@ -7,6 +7,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 ROOTS = Path(__file__).parent / "roots"
 PROJECT = Path(__file__).parent.parent
@@ -17,8 +18,15 @@ PAYLOAD_PAGES = frozenset({
 })  # fmt: skip
 
 
-# What a build publishes: pages, feeds, the explorer's and search indexes, scripts, downloads.
-OUTPUT_SUFFIXES = frozenset({".html", ".xml", ".json", ".js", ".bib", ".ris"})
+# What a build publishes: pages, feeds, the explorer's and search indexes, scripts.
+OUTPUT_SUFFIXES = frozenset({".html", ".xml", ".json", ".js"})
+
+
+def data_url_text(url: str, media_type: str) -> str:
+    """The text a data: URL of `media_type` carries (a download link's file)."""
+    head, _, data = url.partition(",")
+    assert head == f"data:{media_type};charset=utf-8", head
+    return unquote(data)
 
 
 def output_files(root: Path) -> list[Path]:

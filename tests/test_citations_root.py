@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from support import ROOTS, BuildResult, sphinx_build
+from support import ROOTS, BuildResult, data_url_text, sphinx_build
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -84,11 +84,19 @@ def test_cite_this_summary_and_the_downloads(built: BuildResult) -> None:
         "Tasca, G. A. (2020, March). The Alliance in Adult Psychotherapy. PPRNet Blog."
     )
     assert page.select_one(".pprnet-citation em").get_text() == "PPRNet Blog"
-    ris = (built.outdir / "cite/fluckiger2018alliance.ris").read_text(encoding="utf-8")
+    bib_link, ris_link = page.select(".pprnet-downloads a")
+    assert (bib_link["download"], ris_link["download"]) == (
+        "fluckiger2018alliance.bib",
+        "fluckiger2018alliance.ris",
+    )
+    ris = data_url_text(ris_link["href"], "application/x-research-info-systems")
     assert ris.splitlines()[:3] == ["TY  - JOUR", "AU  - Flückiger, C.", "AU  - Del Re, A. C."]
     assert "DO  - 10.1037/pst0000172" in ris
-    bib = (built.outdir / "cite/fluckiger2018alliance.bib").read_text(encoding="utf-8")
+    bib = data_url_text(bib_link["href"], "application/x-bibtex")
+    source = (ROOTS / "test-archive/references.bib").read_text(encoding="utf-8")
     assert bib.startswith("@article{fluckiger2018alliance,")
+    assert bib.rstrip("\n") in source, "the entry as the bibliography has it"
+    assert not list(built.outdir.rglob("*.bib")) + list(built.outdir.rglob("*.ris"))
     meta = {tag["name"]: tag["content"] for tag in page.select('meta[name^="citation_"]')}
     assert meta == {
         "citation_title": "The Alliance in Adult Psychotherapy",

@@ -27,11 +27,12 @@ _NON_ENTRY_TYPES = frozenset({"comment", "preamble", "string"})
 
 @dataclass(frozen=True)
 class BibEntry:
-    """One parsed entry and the line it starts on."""
+    """One parsed entry, the line it starts on and its text in the file."""
 
     key: str
     line: int
     entry: Entry
+    source: str
 
     @cached_property
     def reference(self) -> Text:
@@ -122,7 +123,7 @@ def _add_entry(bib: Bibliography, chunk: str, line: int) -> None:
             )
         )
         return
-    bib.entries[key.casefold()] = BibEntry(key, line, entry)
+    bib.entries[key.casefold()] = BibEntry(key, line, entry, chunk)
 
 
 def unused_entries(bib: Bibliography, used: set[str]) -> list[Problem]:

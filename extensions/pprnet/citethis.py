@@ -1,9 +1,10 @@
-"""Cite this summary: its APA citation, the summarised article as BibTeX and RIS files, and
+"""Cite this summary: its APA citation, the summarised article as BibTeX and RIS downloads, and
 `citation_*` meta tags for reference managers."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 from docutils import nodes
 from pybtex.database import Person
@@ -13,18 +14,43 @@ from sphinx.application import Sphinx
 
 from .apa import format_authors
 from .bibfile import BibEntry
-from .domain import PPRNetDomain, get_domain
-from .freshness import is_current
-from .links import FILE, link, page_url
+from .domain import PPRNetDomain
+from .links import page_url
 from .postpage import PostPageTransform
 from .records import MONTH_NAMES, Post
-from .ris import to_bibtex, to_ris
+from .ris import to_ris
 
-DOWNLOADS_DIR = "cite"
+BIBTEX_TYPE = "application/x-bibtex"
+RIS_TYPE = "application/x-research-info-systems"
 
 
-def download_path(key: str, suffix: str) -> str:
-    return f"{DOWNLOADS_DIR}/{key.casefold()}.{suffix}"
+class download(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils naming)
+    """A link that downloads the file it carries (HTML); its text in other formats."""
+
+
+def download_link(text: str, filename: str, media_type: str, content: str) -> download:
+    """A link that downloads `content` as `filename`, the file carried in the link itself (a
+    data: URL, which browsers download as a file when the link names one). Written as files,
+    the two downloads of each summarised article were a build's most numerous outputs: 2,000
+    files and about 1.4 s of a 1,000-post clean build, for files of a few hundred bytes."""
+    href = f"data:{media_type};charset=utf-8,{quote(content, safe='')}"
+    return download(text, text, href=href, filename=filename)
+
+
+def _visit_download_html(self: Any, node: download) -> None:
+    self.body.append(
+        self.starttag(
+            node, "a", "", CLASS="reference download", href=node["href"], download=node["filename"]
+        )
+    )
+
+
+def _depart_download_html(self: Any, node: download) -> None:
+    self.body.append("</a>")
+
+
+def _text_only(self: Any, node: download) -> None:
+    pass
 
 
 def summary_citation(post: Post, blog_title: str, url: str | None) -> Text:
@@ -56,9 +82,11 @@ class CiteThisSummary(PostPageTransform):
         if found is not None:
             downloads = nodes.paragraph(classes=["pprnet-downloads"])
             downloads += nodes.Text("The summarised article for your reference manager: ")
-            downloads += link(FILE, download_path(found.key, "bib"), "BibTeX")
+            name = found.key.casefold()
+            # The entry as references.bib has it, for BibTeX; RIS made from it.
+            downloads += download_link("BibTeX", f"{name}.bib", BIBTEX_TYPE, f"{found.source}\n")
             downloads += nodes.Text(", ")
-            downloads += link(FILE, download_path(found.key, "ris"), "RIS")
+            downloads += download_link("RIS", f"{name}.ris", RIS_TYPE, to_ris(found.entry))
             downloads += nodes.Text(".")
             box += downloads
         return box
@@ -76,26 +104,15 @@ class CiteThisSummary(PostPageTransform):
         return [nodes.meta(name=name, content=content) for name, content in tags.items()]
 
 
-def write_downloads(app: Sphinx, exception: Exception | None) -> None:
-    """Write each summarised article's BibTeX and RIS files into the HTML output."""
-    if exception is not None or app.builder.format != "html":
-        return
-    domain = get_domain(app.env)
-    outdir = Path(app.outdir)
-    keys = sorted({post.reference.casefold() for post in domain.archive.posts if post.reference})
-    if is_current(app, DOWNLOADS_DIR, keys):
-        return
-    for key in keys:
-        found = domain.sources.bibliography.get(key)
-        if found is None:
-            continue
-        for suffix, text in (("bib", to_bibtex(found.entry)), ("ris", to_ris(found.entry))):
-            path = outdir / download_path(found.key, suffix)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-
-
 def setup_citethis(app: Sphinx) -> None:
     app.add_config_value("pprnet_blog_title", "PPRNet Blog", "env", types=[str])
     app.add_post_transform(CiteThisSummary)
-    app.connect("build-finished", write_downloads)
+    text_only = (_text_only, _text_only)
+    app.add_node(
+        download,
+        html=(_visit_download_html, _depart_download_html),
+        latex=text_only,
+        text=text_only,
+        man=text_only,
+        texinfo=text_only,
+    )

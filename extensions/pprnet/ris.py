@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pybtex.database import BibliographyData, Entry, Person
+from pybtex.database import Entry, Person
 
 from .apa import plain as _plain
 
@@ -58,8 +58,3 @@ def to_ris(entry: Entry) -> str:
         lines.append(f"N1  - {_plain(fields['note'])}")
     lines.append("ER  - ")
     return "\n".join(lines) + "\n"
-
-
-def to_bibtex(entry: Entry) -> str:
-    """The entry alone, as a BibTeX file."""
-    return str(BibliographyData({entry.key: entry}).to_string("bibtex"))

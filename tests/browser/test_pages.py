@@ -83,6 +83,23 @@ def test_the_copy_button_copies_the_summary_citation(page: Page, base_url: str) 
     assert page.evaluate("navigator.clipboard.readText()") == citation.strip()
 
 
+@pytest.mark.parametrize(
+    ("link", "filename", "start"),
+    [("BibTeX", "steel2017systematic.bib", "@article{steel2017systematic,"),
+     ("RIS", "steel2017systematic.ris", "TY  - JOUR\n")],
+)  # fmt: skip
+def test_a_download_link_saves_the_summarised_articles_reference(
+    page: Page, base_url: str, link: str, filename: str, start: str
+) -> None:
+    page.goto(base_url + PAGES["post"])
+    with page.expect_download() as started:
+        page.locator(f'.pprnet-downloads a:text-is("{link}")').click()
+    download = started.value
+    assert download.suggested_filename == filename
+    assert download.path().read_text(encoding="utf-8").startswith(start)
+    assert page.url == base_url + PAGES["post"], "the reader stays on the summary"
+
+
 def test_a_citation_leads_to_its_bibliography_entry_and_back(page: Page, base_url: str) -> None:
     page.goto(base_url + PAGES["post"])
     page.locator(".pprnet-bibliography-link a").first.click()

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from support import PROJECT, BuildResult
+from support import PROJECT, BuildResult, data_url_text
 
 pytestmark = pytest.mark.site
 
@@ -169,12 +169,15 @@ def test_each_post_lists_its_reference_and_offers_it_for_citation(
     assert references[0].get_text().startswith("Summarised:")
     link = references[0].select_one(".pprnet-bibliography-link a")
     assert link["href"].endswith(f"bibliography.html#ref-{key}")
-    downloads = {a.get_text(): a["href"] for a in page.select(".pprnet-downloads a")}
-    assert downloads == {"BibTeX": f"../../cite/{key}.bib", "RIS": f"../../cite/{key}.ris"}
-    folder = page_of(post, site).parent
-    assert (folder / downloads["BibTeX"]).read_text("utf-8").startswith("@")
-    assert f"{{{key},\n" in (folder / downloads["BibTeX"]).read_text("utf-8")
-    assert (folder / downloads["RIS"]).read_text("utf-8").startswith("TY  - ")
+    downloads = {a.get_text(): a for a in page.select(".pprnet-downloads a")}
+    assert {name: a["download"] for name, a in downloads.items()} == {
+        "BibTeX": f"{key.casefold()}.bib",
+        "RIS": f"{key.casefold()}.ris",
+    }
+    bibtex = data_url_text(downloads["BibTeX"]["href"], "application/x-bibtex")
+    assert bibtex.startswith("@") and f"{{{key}," in bibtex
+    ris = data_url_text(downloads["RIS"]["href"], "application/x-research-info-systems")
+    assert ris.startswith("TY  - ")
     citation = page.select_one(".pprnet-citation").get_text()
     assert citation.startswith("Tasca, G. A. (")
     title = heading(page.select_one("section"))
