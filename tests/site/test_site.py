@@ -84,6 +84,19 @@ def test_one_page_per_used_topic(site: BuildResult) -> None:
             assert entry.select_one(".pprnet-reference") is not None
 
 
+def test_digest_entries_link_to_their_post_and_type_from_each_folder(site: BuildResult) -> None:
+    # Entries are rendered once per folder: their links must still be right on every page.
+    for folder in ("topics", "types"):
+        for page_path in (site.outdir / folder).glob("*.html"):
+            for entry in soup(page_path).select("section.pprnet-digest-entry"):
+                post = entry.select_one("h2 a")["href"]
+                assert (page_path.parent / post).is_file(), (page_path.name, post)
+                badge = entry.select_one("a.pprnet-type")["href"]
+                assert (page_path.parent / badge).is_file(), (page_path.name, badge)
+                if folder == "types":
+                    assert badge == page_path.name, "a type page's badges name the page itself"
+
+
 def test_the_month_archive_has_five_months_newest_first(site: BuildResult) -> None:
     page = soup(site.outdir / "archive.html")
     months = [heading(section) for section in page.select("section.pprnet-archive-month")]
