@@ -34,7 +34,7 @@ from .apa import APAStyle, from_latex
 from .bibfile import unused_entries
 from .domain import PPRNetDomain, get_domain
 from .links import POST, entry_paragraph, link
-from .postpage import PostPageTransform
+from .postpage import ADDITIONS_PRIORITY, PostPageTransform
 from .records import Post
 
 logger = logging.getLogger(__name__)
@@ -129,7 +129,7 @@ class PostReferences(PostPageTransform):
     """A "References" list at the end of each post: the works it summarises and cites."""
 
     # See postpage.PostPage for the order in which the end of a post is built.
-    default_priority = 2
+    default_priority = ADDITIONS_PRIORITY + 1
 
     def add(self, domain: PPRNetDomain, post: Post, section: nodes.section) -> None:
         keys = works_cited(post)

@@ -16,7 +16,7 @@ from .apa import format_authors
 from .bibfile import BibEntry
 from .domain import PPRNetDomain
 from .links import page_url
-from .postpage import PostPageTransform
+from .postpage import ADDITIONS_PRIORITY, PostPageTransform
 from .records import MONTH_NAMES, Post
 from .ris import to_ris
 
@@ -66,7 +66,7 @@ class CiteThisSummary(PostPageTransform):
     """The "Cite this summary" box at the end of a post, and its meta tags."""
 
     # See postpage.PostPage for the order in which the end of a post is built.
-    default_priority = 3
+    default_priority = ADDITIONS_PRIORITY + 2
 
     def add(self, domain: PPRNetDomain, post: Post, section: nodes.section) -> None:
         found = domain.sources.bibliography.get(post.reference) if post.reference else None

@@ -1,8 +1,8 @@
 """Links between the archive's pages, badges and formatted references, as docutils nodes.
 
 Listings link with `pending_xref` nodes of this domain, which Sphinx resolves for each builder
-(`resolve_link`); generated pages, which no reference resolver visits, resolve theirs with
-`resolve_links` before rendering.
+(`resolve_link`); generated pages, which no reference resolver visits, and the additions to a
+post page, made after it (postpage.py), resolve theirs with `resolve_links`.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def resolve_link(
     return reference
 
 
-def resolve_links(builder: Builder, fromdoc: str, tree: nodes.Element) -> None:
+def resolve_links(builder: Builder, fromdoc: str, tree: nodes.Node) -> None:
     """Resolve this domain's links inside a tree that no reference resolver will visit."""
     for node in list(tree.findall(addnodes.pending_xref)):
         if node["refdomain"] == "pprnet":

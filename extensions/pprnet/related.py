@@ -7,7 +7,7 @@ from sphinx.application import Sphinx
 
 from .domain import PPRNetDomain
 from .links import post_link
-from .postpage import PostPageTransform
+from .postpage import ADDITIONS_PRIORITY, PostPageTransform
 from .records import Post
 
 TITLE = "Related summaries"
@@ -33,7 +33,7 @@ class RelatedSummaries(PostPageTransform):
     """The summaries sharing the most topics and references with this one."""
 
     # See postpage.PostPage for the order in which the end of a post is built.
-    default_priority = 4
+    default_priority = ADDITIONS_PRIORITY + 3
 
     def add(self, domain: PPRNetDomain, post: Post, section: nodes.section) -> None:
         related = domain.archive.related.get(post.docname, ())
