@@ -15,7 +15,7 @@ from support import PROJECT
 SCRIPT = textwrap.dedent("""
     import gc, sys
     sys.path.insert(0, {extensions!r})
-    from pprnet.memory import YOUNG_THRESHOLD, set_up_collector
+    from pprnet.memory import MIDDLE_THRESHOLD, YOUNG_THRESHOLD, set_up_collector
 
     class Cycle:
         def __init__(self):
@@ -23,9 +23,9 @@ SCRIPT = textwrap.dedent("""
         def __del__(self):
             print("freed", flush=True)
 
-    print(gc.get_threshold()[0] == 700, flush=True)
+    print(gc.get_threshold()[:2] == (700, 10), flush=True)
     set_up_collector()
-    print(gc.get_threshold()[0] == YOUNG_THRESHOLD, flush=True)
+    print(gc.get_threshold()[:2] == (YOUNG_THRESHOLD, MIDDLE_THRESHOLD), flush=True)
     cycle = Cycle()
     del cycle
     print("exit", flush=True)
@@ -39,7 +39,7 @@ def run(script: str) -> list[str]:
     return done.stdout.split()
 
 
-def test_young_objects_are_collected_less_often_and_nothing_is_collected_at_exit() -> None:
+def test_young_and_middle_objects_are_collected_less_often_and_nothing_at_exit() -> None:
     script = SCRIPT.format(extensions=str(PROJECT / "extensions"))
     assert run(script) == ["True", "True", "exit"]
     # The same garbage without the settings is freed by the last collection at exit.
