@@ -8,6 +8,10 @@ nothing changed. At 1,000 posts that was about two seconds of every build, most 
 in which nothing or one post changed. No upstream issue tracks it (checked for 2.7.0); remove
 this module when the domain indexes citations by key and skips builds that change no citation.
 
+It also holds the parsed BibTeX files outside its data while documents are read, as the
+archive does with its own (sources.py): a parallel reader sends its whole environment back to
+the main process, which unpickled them once per chunk of documents.
+
 The subclass replaces the domain under its own name (`add_domain(..., override=True)`), so
 sphinxcontrib-bibtex's roles, directives and transforms use it unchanged.
 """
@@ -22,16 +26,17 @@ from contextlib import contextmanager
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from pybtex.database import BibliographyData
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import CONFIG_OK, BuildEnvironment
 from sphinx.util import logging
+from sphinxcontrib.bibtex.bibfile import BibData
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 from sphinxcontrib.bibtex.domain import BibtexDomain, Citation, _FilterVisitor, get_docnames
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
-    from sphinxcontrib.bibtex.bibfile import BibData
     from sphinxcontrib.bibtex.directives import BibliographyKey
 
 logger = logging.getLogger(__name__)
@@ -45,10 +50,22 @@ class IndexedBibtexDomain(BibtexDomain):
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
+        # The parsed files while documents are read (`hold_bibdata`).
+        self._held_bibdata: BibData | None = None
         # The data of the last build, as loaded; sphinxcontrib-bibtex replaces it when a
         # BibTeX file changed (builder-inited, after this).
         self._loaded_bibdata: BibData = self.bibdata
         self._by_key: dict[str, list[Citation]] = {}
+
+    @property
+    def bibdata(self) -> BibData:
+        held = self._held_bibdata
+        return held if held is not None else self.data["bibdata"]
+
+    def hold_bibdata(self) -> None:
+        """Keep the parsed files out of the data until reading is over (`env_updated`)."""
+        self._held_bibdata = self.data["bibdata"]
+        self.data["bibdata"] = BibData(encoding="", bibfiles={}, data=BibliographyData())
 
     def _inputs_digest(self) -> str:
         """A digest of what `env_updated` computes the citations from: the bibliographies, the
@@ -77,6 +94,8 @@ class IndexedBibtexDomain(BibtexDomain):
         return hashlib.sha256(repr(inputs).encode()).hexdigest()
 
     def env_updated(self) -> Iterable[str]:
+        if self._held_bibdata is not None:
+            self.data["bibdata"] = self._held_bibdata
         digest = self._inputs_digest()
         unchanged = (
             self.bibdata is self._loaded_bibdata
@@ -164,6 +183,14 @@ def index_bibtex_domain(app: Sphinx, config: Config) -> None:
     # Sites without sphinxcontrib-bibtex (none of ours, but the extension does not need it).
     if "sphinxcontrib.bibtex" in app.extensions:
         app.add_domain(IndexedBibtexDomain, override=True)
+        # After sphinxcontrib-bibtex's builder-inited handler (500) has parsed the files.
+        app.connect("builder-inited", hold_bibdata, priority=510)
+
+
+def hold_bibdata(app: Sphinx) -> None:
+    domain = app.env.domains["cite"]
+    assert isinstance(domain, IndexedBibtexDomain)
+    domain.hold_bibdata()
 
 
 def setup_bibtex_workarounds(app: Sphinx) -> None:

@@ -28,13 +28,18 @@ class PPRNetDomain(Domain):
         "posts": {},  # docname -> Post
         "listings": {},  # docname -> kinds of the listings of posts the page has
         "archive": Archive(),  # derived after reading (see incremental.refresh_archive)
-        "sources": None,  # Sources: the vocabulary and bibliography of this build
+        "sources": None,  # Sources of the last build, kept for the next (sources.py)
         # Derived after reading, for this build only:
         "feeds": [],  # feeds.Feed of the archive (feeds.derive_feeds)
         "documents_written": 0,  # documents this build wrote (freshness)
         "generated": {},  # output -> digest of its inputs, this build (freshness)
         "previous": {},  # the same, as the last build recorded it (freshness)
     }
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        # This build's sources, loaded at builder-inited; see sources.load_sources.
+        self.loaded_sources: Sources | None = None
 
     @property
     def posts(self) -> dict[str, Post]:
@@ -50,9 +55,8 @@ class PPRNetDomain(Domain):
 
     @property
     def sources(self) -> Sources:
-        sources = self.data["sources"]
-        assert sources is not None, "sources are loaded at builder-inited"
-        return sources  # type: ignore[no-any-return]
+        assert self.loaded_sources is not None, "sources are loaded at builder-inited"
+        return self.loaded_sources
 
     def add_post(self, post: Post) -> None:
         self.posts[post.docname] = post
