@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -123,25 +122,27 @@ def _depart_captured(self: Any, node: captured) -> None:
     node["html"] = "".join(self.body[node["start"] :])
 
 
+# Topic and type pages are folders one level down (links.TOPICS_DIR, links.TYPES_DIR). Entries
+# are rendered as from a page of another folder one level down: their links ("../posts/...",
+# "../types/...") are then right on every topic and type page, so each entry is rendered once.
+ENTRIES_PAGE = "_entries/_entries"
+
+
 def rendered_entries(
-    builder: StandaloneHTMLBuilder, folder: str, posts: Iterable[Post], domain: PPRNetDomain
+    builder: StandaloneHTMLBuilder, posts: Iterable[Post], domain: PPRNetDomain
 ) -> dict[str, str]:
-    """The HTML of each post's digest entry, as the pages of `folder` show it. Rendered once
-    per build and folder: a summary is listed on one type page and two to four topic pages, and
-    rendering each page's entries again was most of the time these pages took (0.6 s of 1 s at
-    1,000 posts)."""
-    # Links from any page of a folder are the same, except to that page itself ("#"): resolve
-    # them from a name in the folder that is no page, so that a type page's own badges link to
-    # it as the other pages do, whichever pages a build generates.
-    pagename = posixpath.join(folder, "_entries")
+    """The HTML of each post's digest entry, rendered once per build for every topic and type
+    page that lists it: a summary is on one type page and two to four topic pages, and rendering
+    each page's entries again was most of the time these pages took (0.6 s of 1 s at 1,000
+    posts)."""
     section = nodes.section()
     wrappers = {}
     for post in posts:
         wrapper = wrappers[post.docname] = captured()
         wrapper += summary_entry(post, domain)
         section += wrapper
-    resolve_links(builder, pagename, section)
-    render_page_body(builder, pagename, section)
+    resolve_links(builder, ENTRIES_PAGE, section)
+    render_page_body(builder, ENTRIES_PAGE, section)
     return {docname: wrapper["html"] for docname, wrapper in wrappers.items()}
 
 
@@ -197,16 +198,11 @@ def generate_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         for pagename, title, posts in pages
         if posts and not is_current(app, pagename, title, posts)
     ]
-    listed: dict[str, dict[str, Post]] = {}  # the posts the stale pages of each folder list
-    for pagename, _, posts in stale:
-        listed.setdefault(posixpath.dirname(pagename), {}).update((p.docname, p) for p in posts)
-    entries = {
-        folder: rendered_entries(builder, folder, posts.values(), domain)
-        for folder, posts in listed.items()
-    }
+    assert all(page.count("/") == ENTRIES_PAGE.count("/") for page, _, _ in stale)
+    listed = {post.docname: post for _, _, posts in stale for post in posts}
+    entries = rendered_entries(builder, listed.values(), domain)
     for pagename, title, posts in stale:
-        folder_entries = entries[posixpath.dirname(pagename)]
-        yield collection_page(builder, pagename, title, posts, folder_entries)
+        yield collection_page(builder, pagename, title, posts, entries)
 
 
 def setup_topics(app: Sphinx) -> None:
