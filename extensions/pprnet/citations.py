@@ -149,7 +149,8 @@ class PostReferences(PostPageTransform):
             page = self.config.pprnet_bibliography_page
             if page:
                 target = f"{page}#{entry_anchor(self.config, found.key)}"
-                more = nodes.paragraph(classes=["pprnet-bibliography-link"])
+                # The same words under every reference of every post: not worth a search hit.
+                more = nodes.paragraph(classes=["pprnet-bibliography-link", "no-search"])
                 more += link(POST, target, "In the bibliography, with every summary citing it")
                 item += more
             items += item

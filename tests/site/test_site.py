@@ -297,3 +297,12 @@ def test_every_page_names_an_icon_that_exists(site: BuildResult) -> None:
         icon = soup(page).select_one('link[rel="icon"]')
         assert icon is not None, page
         assert (page.parent / icon["href"]).resolve().is_file(), page
+
+
+def test_the_bibliography_links_under_references_are_not_search_hits(site: BuildResult) -> None:
+    # "In the bibliography, with every summary citing it" is under every reference of every post.
+    text = (site.outdir / "searchindex.js").read_text("utf-8")
+    index = json.loads(text.removeprefix("Search.setIndex(").rstrip(");"))
+    hits = index["terms"].get("bibliographi", [])  # the stem of "bibliography"
+    pages = [index["docnames"][i] for i in (hits if isinstance(hits, list) else [hits])]
+    assert not [page for page in pages if page.startswith("posts/")], pages
