@@ -7,6 +7,7 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 from docutils import nodes
+from sphinx.testing.util import SphinxTestApp
 from sphinx_design.aside import AsideHtmlTransform
 from sphinx_design.dropdown import DropdownHtmlTransform
 from sphinx_design.tabs import TabSetHtmlTransform
@@ -90,11 +91,13 @@ def test_pages_without_components_are_left_as_they_are(built: BuildResult) -> No
     assert html.select("article a[target]") == []
 
 
-def test_the_registered_transforms_are_the_replacements(built: BuildResult) -> None:
+@pytest.mark.sphinx("html", testroot="archive")
+def test_the_registered_transforms_are_the_replacements(app: SphinxTestApp) -> None:
+    registered = set(app.registry.get_post_transforms())
     assert set(REPLACEMENTS) == {DropdownHtmlTransform, AsideHtmlTransform, TabSetHtmlTransform}
     for original, replacement in REPLACEMENTS.items():
+        assert replacement in registered and original not in registered
         assert issubclass(replacement, original)
-        assert replacement.default_priority == original.default_priority
 
 
 def test_components_are_found_in_one_walk_and_remembered() -> None:

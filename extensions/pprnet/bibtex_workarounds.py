@@ -95,7 +95,7 @@ class IndexedBibtexDomain(BibtexDomain):
 
     def env_updated(self) -> Iterable[str]:
         if self._held_bibdata is not None:
-            self.data["bibdata"] = self._held_bibdata
+            self.data["bibdata"], self._held_bibdata = self._held_bibdata, None
         digest = self._inputs_digest()
         unchanged = (
             self.bibdata is self._loaded_bibdata

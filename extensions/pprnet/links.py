@@ -70,7 +70,7 @@ def resolve_link(
 
 
 def resolve_links(builder: Builder, fromdoc: str, tree: nodes.Node) -> None:
-    """Resolve this domain's links inside a tree that no reference resolver will visit."""
+    """Resolve this domain's links inside `tree`, a page or part of one."""
     for node in list(tree.findall(addnodes.pending_xref)):
         if node["refdomain"] == "pprnet":
             contnode = node[0]

@@ -25,8 +25,8 @@ def reading_time(post: Post) -> nodes.inline:
 # The additions to a post page come after every step that walks whole pages for HTML: Sphinx's
 # reference resolver (10), sphinx-design's (to 200), the code blocks' and the theme's link
 # shortening (400, 401). None of them concerns the additions, which are three quarters of a
-# post page's nodes: with them, each of those walks took up to four times as long (about 1 s
-# of a 1,000-post build). Their own links are resolved when the page is (`resolve_additions`).
+# post page's nodes (176 of 225 on a generated post), so each of those walks covered four
+# times the nodes it needs. Their own links are resolved when the page is (`resolve_additions`).
 ADDITIONS_PRIORITY = 450
 
 
