@@ -14,7 +14,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from pprnet.vocabulary import load_vocabulary
+from pprnet.model.vocabulary import load_vocabulary
 
 PROJECT = Path(__file__).resolve().parent.parent
 WORDS = (

@@ -1,5 +1,5 @@
 """The bad inputs a contributor can make, each with the one located problem it must give:
-shared by the build's tests (test_bad_input.py) and the command line's (test_cli.py)."""
+shared by the build's tests (ext/test_bad_input.py) and the command line's (cli/test_check.py)."""
 
 from __future__ import annotations
 

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-ROOTS = Path(__file__).parent / "roots"
 PROJECT = Path(__file__).parent.parent
+# The Sphinx test roots: one small site per scenario.
+ROOTS = Path(__file__).parent / "ext" / "roots"
+FIXTURES = Path(__file__).parent / "fixtures"
 # The payload root's pages that the sweeps must reach: every post and each kind of listing page.
 PAYLOAD_PAGES = frozenset({
     "index.html", "bibliography.html", "search.html", "topics/alliance.html",

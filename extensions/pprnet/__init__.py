@@ -1,4 +1,14 @@
-"""The PPRNet research archive: its Sphinx extension and its contributors' command line."""
+"""The PPRNet research archive: its Sphinx extension and its contributors' command line.
+
+- `model/`: what the archive is made of (posts, vocabularies, references, checks); no Sphinx.
+- `stages/`: the Sphinx extension, in the order data flows: `read/` checks and records each
+  post, `domain.py` keeps the records by document (merge, purge), `derive.py` builds the
+  archive from them once per build, `render/` makes the pages, listings and feeds.
+- `adapters/`: one module per dependency the archive adapts (ablog, sphinxcontrib-bibtex,
+  sphinx-design, pybtex), each naming what it changes and the versions it was checked against.
+- `speed/`: mechanisms that exist only to make builds faster.
+- `cli/`: the `pprnet` command (check, new, topics, import).
+"""
 
 from __future__ import annotations
 
@@ -12,13 +22,64 @@ __version__ = "0.1.0"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     # Imported here, not above: the command line imports this package and needs no Sphinx.
-    from .extension import wire
+    from pprnet.adapters.ablog import setup_ablog
+    from pprnet.adapters.bibtex import setup_bibtex
+    from pprnet.adapters.design import setup_design
+    from pprnet.adapters.pybtex import setup_pybtex
+    from pprnet.speed.freshness import setup_freshness
+    from pprnet.speed.memory import setup_memory
+    from pprnet.stages.derive import setup_derive
+    from pprnet.stages.domain import setup_domain
+    from pprnet.stages.read.collect import setup_collect
+    from pprnet.stages.read.practice import setup_practice
+    from pprnet.stages.read.safety import setup_safety
+    from pprnet.stages.read.sources import setup_sources
+    from pprnet.stages.render.archive import setup_archive
+    from pprnet.stages.render.bibliography import setup_bibliography
+    from pprnet.stages.render.citethis import setup_citethis
+    from pprnet.stages.render.explorer import setup_explorer
+    from pprnet.stages.render.feeds import setup_feeds
+    from pprnet.stages.render.home import setup_home
+    from pprnet.stages.render.listing import setup_listing
+    from pprnet.stages.render.postpage import setup_postpage
+    from pprnet.stages.render.references import setup_references
+    from pprnet.stages.render.related import setup_related
+    from pprnet.stages.render.topics import setup_topics
 
-    wire(app)
+    for setup_concern in (
+        setup_memory,
+        setup_domain,
+        # read
+        setup_sources,
+        setup_practice,
+        setup_collect,
+        setup_safety,
+        # derive
+        setup_derive,
+        # render; the end of a post page is built in this order (see postpage.py)
+        setup_listing,
+        setup_postpage,
+        setup_references,
+        setup_citethis,
+        setup_related,
+        setup_topics,
+        setup_archive,
+        setup_home,
+        setup_explorer,
+        setup_bibliography,
+        setup_feeds,
+        # the dependencies, adapted
+        setup_ablog,
+        setup_pybtex,
+        setup_bibtex,
+        setup_design,
+        setup_freshness,
+    ):
+        setup_concern(app)
     return {
         "version": __version__,
         # Bump when the shape of the stored records changes (records.Post and domain data).
-        "env_version": 6,
+        "env_version": 7,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

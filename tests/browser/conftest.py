@@ -62,7 +62,7 @@ def base_url(site: BuildResult) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def payload_url(payload_site: BuildResult) -> Iterator[str]:
-    """The payload sweep's site (see tests/test_payloads.py), served."""
+    """The payload sweep's site (see tests/ext/test_payloads.py), served."""
     assert payload_site.returncode == 0, payload_site.stderr
     with serve(payload_site.outdir) as url:
         yield url

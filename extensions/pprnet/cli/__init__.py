@@ -6,8 +6,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import check, importer, new, topics
-from .project import ProjectError
+from pprnet.cli import check, new, topics
+from pprnet.cli.importer import command as importer
+from pprnet.cli.project import ProjectError
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..bibfile import unused_entries
-from ..checks import build_date, check_post
-from .project import Project, load_project
+from pprnet.cli.project import Project, load_project
+from pprnet.model.bibfile import unused_entries
+from pprnet.model.checks import build_date, check_post
 
 
 def register(commands: Any) -> None:

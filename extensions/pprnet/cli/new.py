@@ -20,12 +20,17 @@ from typing import Any, TypeVar
 from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexError
 
-from ..bibfile import Bibliography, read_bibliography
-from ..checks import PLACEHOLDER_IMPLICATIONS, PLACEHOLDER_SUMMARY, build_date, check_post
-from ..frontmatter import MARKUP_CHARS
-from ..naming import slugify
-from ..vocabulary import SLUG_RE, Terms
-from .project import BIBLIOGRAPHY, Project, load_project
+from pprnet.cli.naming import slugify
+from pprnet.cli.project import BIBLIOGRAPHY, Project, load_project
+from pprnet.model.bibfile import Bibliography, read_bibliography
+from pprnet.model.checks import (
+    PLACEHOLDER_IMPLICATIONS,
+    PLACEHOLDER_SUMMARY,
+    build_date,
+    check_post,
+)
+from pprnet.model.frontmatter import MARKUP_CHARS
+from pprnet.model.vocabulary import SLUG_RE, Terms
 
 DEFAULT_AUTHOR = "Giorgio A. Tasca"
 MAX_TOPICS = 4

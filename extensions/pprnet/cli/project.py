@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..bibfile import Bibliography, read_bibliography
-from ..vocabulary import Vocabulary, load_vocabulary
+from pprnet.model.bibfile import Bibliography, read_bibliography
+from pprnet.model.vocabulary import Vocabulary, load_vocabulary
 
 VOCABULARY = "vocabulary.toml"
 BIBLIOGRAPHY = "references.bib"

@@ -7,9 +7,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..checks import build_date
-from ..frontmatter import read_front_matter
-from .project import load_project
+from pprnet.cli.project import load_project
+from pprnet.model.checks import build_date
+from pprnet.model.frontmatter import read_front_matter
 
 
 def register(commands: Any) -> None:

@@ -1,0 +1,1 @@
+"""One module per dependency the archive adapts, each naming its upstream issues and versions."""

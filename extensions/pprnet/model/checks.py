@@ -1,0 +1,187 @@
+"""Every rule a post must follow, checked from its source text (pure, no Sphinx).
+
+The Sphinx build and `pprnet check` both call `check_post`, so a contributor meets the same
+message, with the same line, on the command line and in the build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Container, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from myst_parser.config.main import MdParserConfig
+from myst_parser.parsers.mdit import create_md_parser
+
+from pprnet.model.frontmatter import MARKUP_CHARS, FrontMatter, Problem, read_front_matter
+from pprnet.model.urls import is_safe_url
+from pprnet.model.vocabulary import Vocabulary
+
+PRACTICE_DIRECTIVE = "practice-implications"
+# Directives that put markup or files into a page, or parse reStructuredText that can.
+FORBIDDEN_DIRECTIVES = frozenset(
+    {"raw", "include", "literalinclude", "eval-rst", "html", "iframe", "csv-table"}
+)
+# sphinxcontrib-bibtex's citation targets: keys separated by commas, each with optional
+# {pre} and {post} texts. Its own parser lives in a module that imports Sphinx.
+_CITE_TARGET_RE = re.compile(r"(?:\{[^}]*\})?(?P<key>[^{},]+)(?:\{[^}]*\})?")
+# The skeleton `pprnet new` writes; a post that still contains either sentence is unfinished.
+PLACEHOLDER_SUMMARY = "Replace this sentence with the summary, written for clinicians."
+PLACEHOLDER_IMPLICATIONS = "Replace this sentence with what the findings mean for clinicians."
+
+
+@dataclass(frozen=True)
+class PostCheck:
+    """What checking one post's source found."""
+
+    front: FrontMatter | None
+    title: str | None
+    cites: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+
+def build_date() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH so that a rebuild of a commit is identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+@cache
+def _parser() -> MarkdownIt:
+    """The Markdown parser MyST uses, with the extensions the archive enables; without MyST's
+    word count, which the checks do not use (a fifth of a parse)."""
+    parser = create_md_parser(MdParserConfig(enable_extensions={"colon_fence"}), RendererHTML)
+    return parser.disable("wordcount")
+
+
+def check_post(
+    text: str,
+    vocabulary: Vocabulary,
+    bib_keys: Container[str],
+    today: dt.date,
+    lenient: bool = False,
+) -> PostCheck:
+    """Check a post's front matter and body; report each problem with its line.
+
+    `lenient` keeps what is usable of a post with problems (see `read_front_matter`).
+    """
+    front, problems = read_front_matter(text, vocabulary, bib_keys, today, lenient)
+    tokens = _parser().parse(text)
+    title, title_problems = _check_title(tokens)
+    problems += title_problems
+    problems += _check_practice_implications(tokens, text.count("\n") + 1)
+    problems += _check_safety(tokens)
+    problems += _check_placeholders(text)
+    cites: dict[str, str] = {}
+    for key, line in _cited_keys(tokens):
+        if key.casefold() in cites:
+            continue
+        cites[key.casefold()] = key
+        if key.casefold() not in bib_keys:
+            problems.append(
+                Problem("cite", line, f"cited key {key!r} is not a key of references.bib")
+            )
+    return PostCheck(front, title, tuple(cites.values()), tuple(problems))
+
+
+def _line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 1
+
+
+def _check_title(tokens: list[Token]) -> tuple[str | None, list[Problem]]:
+    blocks = [token for token in tokens if token.level == 0 and token.type != "front_matter"]
+    if not blocks or blocks[0].type != "heading_open" or blocks[0].tag != "h1":
+        line = _line(blocks[0]) if blocks else 1
+        return None, [Problem("title", line, "a post starts with its '# Title' heading")]
+    inline = tokens[tokens.index(blocks[0]) + 1]
+    line = _line(blocks[0])
+    title = inline.content.strip()
+    children = inline.children or []
+    if any(child.type not in ("text", "softbreak") for child in children):
+        return title, [Problem("title", line, "a title is plain text: no Markdown markup")]
+    if MARKUP_CHARS & set(title):
+        return title, [Problem("title", line, 'a title must not contain the characters < > " &')]
+    return title, []
+
+
+def _check_practice_implications(tokens: list[Token], last_line: int) -> list[Problem]:
+    blocks = [
+        token
+        for token in tokens
+        if token.type in ("colon_fence", "fence")
+        and token.info.strip().startswith("{" + PRACTICE_DIRECTIVE + "}")
+    ]
+    if not blocks:
+        message = f"a post needs one ':::{{{PRACTICE_DIRECTIVE}}}' block"
+        return [Problem("practice-implications", last_line, message)]
+    message = f"a post has exactly one ':::{{{PRACTICE_DIRECTIVE}}}' block; this is another"
+    return [Problem("practice-implications", _line(block), message) for block in blocks[1:]]
+
+
+def _check_placeholders(text: str) -> list[Problem]:
+    message = "replace the placeholder text written by 'pprnet new'"
+    return [
+        Problem("placeholder", number, message)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if PLACEHOLDER_SUMMARY in line or PLACEHOLDER_IMPLICATIONS in line
+    ]
+
+
+def _walk(tokens: list[Token]) -> Iterator[tuple[Token, int]]:
+    """Every token with its line, inline children included (their line counted from breaks)."""
+    for token in tokens:
+        line = _line(token)
+        yield token, line
+        for child in token.children or []:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            yield child, line
+
+
+def _check_safety(tokens: list[Token]) -> list[Problem]:
+    """Nothing in a post may add markup, read files, or link anywhere but the web and e-mail."""
+    problems: list[Problem] = []
+    for token, line in _walk(tokens):
+        if token.type in ("html_block", "html_inline"):
+            problems.append(Problem("raw-html", line, "raw HTML is not allowed in a post"))
+        elif token.type in ("colon_fence", "fence"):
+            name = _directive_name(token.info)
+            if name in FORBIDDEN_DIRECTIVES:
+                message = f"the {{{name}}} directive is not allowed in a post"
+                problems.append(Problem("directive", line, message))
+        elif token.type in ("link_open", "image"):
+            target = str(token.attrGet("href") or token.attrGet("src") or "")
+            if not is_safe_url(target):
+                message = f"link target {target!r} is not an http(s), mailto or relative link"
+                problems.append(Problem("link", line, message))
+    return problems
+
+
+def _directive_name(info: str) -> str | None:
+    match = re.match(r"^\s*\{([\w:-]+)\}", info)
+    return match.group(1) if match else None
+
+
+def cite_target_keys(target: str) -> list[str]:
+    """The keys of a `{cite}` role's target: `key1,{see}key2{p. 3}` gives key1 and key2."""
+    return [match.group("key").strip() for match in _CITE_TARGET_RE.finditer(target)]
+
+
+def _cited_keys(tokens: list[Token]) -> Iterator[tuple[str, int]]:
+    """Keys of `{cite...}` roles, with the line each role is on."""
+    for token in tokens:
+        line = _line(token)
+        for child in token.children or []:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "myst_role" and str(child.meta.get("name", "")).startswith("cite"):
+                for key in cite_target_keys(child.content):
+                    yield key, line

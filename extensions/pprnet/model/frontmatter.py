@@ -1,0 +1,231 @@
+"""Read and validate a post's front matter from its source text (pure, no Sphinx).
+
+The same function serves the Sphinx build and the contributor's command-line check, so both
+report the same problems with the same words and lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Container
+from dataclasses import dataclass
+
+import yaml
+
+from pprnet.model.vocabulary import Terms, Vocabulary
+
+ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+EMAIL_RE = re.compile(r"^[^@\s<>\"&]+@[^@\s<>\"&]+\.[A-Za-z]{2,}$")
+MARKUP_CHARS = set('<>"&')
+KNOWN_FIELDS = frozenset({"blogpost", "date", "author", "tags", "category", "reference", "contact"})
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a post: a warning subtype, a 1-based line and a message."""
+
+    subtype: str
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The validated front matter of one post."""
+
+    date: dt.date
+    author: str
+    topics: tuple[str, ...]
+    kind: str
+    reference: str | None
+    contact: str | None
+
+
+# libyaml's parser when PyYAML has it (about ten times faster), with the same safe constructor.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StringDatesLoader(_SafeLoader):  # type: ignore[valid-type,misc]
+    """SafeLoader that keeps dates as strings, so that only strict ISO dates pass our check."""
+
+
+_StringDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def split_front_matter(text: str) -> tuple[str, int] | None:
+    """The YAML between the opening and closing `---` lines and its first line number."""
+    lines = text.splitlines()
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip() == "---":
+            return "\n".join(lines[1:index]), 2
+    return None
+
+
+def read_front_matter(
+    text: str,
+    vocabulary: Vocabulary,
+    bib_keys: Container[str],
+    today: dt.date,
+    lenient: bool = False,
+) -> tuple[FrontMatter | None, list[Problem]]:
+    """Validate a post's front matter; return the record and the problems.
+
+    The record is None when there is any problem, or, if `lenient`, only when no usable date,
+    author or type remains (topics, reference and contact are then the valid ones, and an
+    author with markup characters is kept as written: escaping is the pages' job).
+    """
+    block = split_front_matter(text)
+    if block is None:
+        return None, [Problem("front-matter", 1, "a post must start with '---' front matter")]
+    yaml_text, first_line = block
+    try:
+        data = yaml.load(yaml_text, Loader=_StringDatesLoader)  # noqa: S506 (a SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else first_line
+        reason = getattr(error, "problem", None) or str(error)
+        return None, [Problem("front-matter", line, f"front matter is not valid YAML: {reason}")]
+    if not isinstance(data, dict):
+        return None, [Problem("front-matter", first_line, "front matter must be key: value lines")]
+
+    lines = _field_lines(yaml_text, first_line)
+    problems: list[Problem] = []
+
+    def report(field: str, subtype: str, message: str) -> None:
+        problems.append(Problem(subtype, lines.get(field, first_line), message))
+
+    for field in sorted(set(map(str, data)) - KNOWN_FIELDS):
+        report(field, "front-matter", f"unknown front-matter field {field!r}")
+    if data.get("blogpost") is not True:
+        report("blogpost", "front-matter", "a post needs 'blogpost: true'")
+
+    date = _check_date(data.get("date"), today, lambda s, m: report("date", s, m))
+    author = _check_text(data.get("author"), "author", lambda m: report("author", "author", m))
+    topics = _check_topics(
+        data.get("tags"), vocabulary.topics, lambda m: report("tags", "topic", m)
+    )
+    kind = _check_type(
+        data.get("category"), vocabulary.types, lambda m: report("category", "type", m)
+    )
+    reference = _check_reference(
+        data.get("reference"), bib_keys, lambda m: report("reference", "reference", m)
+    )
+    contact = _check_contact(data.get("contact"), lambda m: report("contact", "contact", m))
+
+    if (problems and not lenient) or date is None or author is None or kind is None:
+        return None, problems
+    return FrontMatter(date, author, topics, kind, reference, contact), problems
+
+
+def _field_lines(yaml_text: str, first_line: int) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for offset, line in enumerate(yaml_text.splitlines()):
+        match = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
+        if match:
+            lines.setdefault(match.group(1), first_line + offset)
+    return lines
+
+
+def _check_date(
+    value: object, today: dt.date, report: Callable[[str, str], None]
+) -> dt.date | None:
+    if value is None:
+        report("date", "a post needs a 'date: YYYY-MM-DD'")
+        return None
+    text = str(value).strip()
+    if not ISO_DATE_RE.match(text):
+        report("date", f"date {text!r} is not in the form YYYY-MM-DD")
+        return None
+    try:
+        date = dt.date.fromisoformat(text)
+    except ValueError:
+        report("date", f"date {text!r} does not exist")
+        return None
+    if date > today:
+        report(
+            "future-date",
+            f"date {text} is in the future: the post would be a draft, missing from every listing",
+        )
+        return None
+    return date
+
+
+def _check_text(value: object, field: str, report: Callable[[str], None]) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        report(f"a post needs '{field}: ...' (a name)")
+        return None
+    if MARKUP_CHARS & set(value) or "," in value:
+        report(f"{field} {value!r} must not contain markup characters or commas")
+    return value.strip()
+
+
+def _as_list(value: object) -> list[object]:
+    """Slugs given as a YAML list, a JSON-encoded list, or a comma-separated string."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, str):
+        stripped = value.strip()
+        if stripped.startswith("["):
+            try:
+                decoded = json.loads(stripped)
+            except json.JSONDecodeError:
+                decoded = None
+            if isinstance(decoded, list):
+                return decoded
+        return [part.strip() for part in stripped.split(",") if part.strip()]
+    return [value] if value is not None else []
+
+
+def _check_slug(value: object, terms: Terms, noun: str, report: Callable[[str], None]) -> bool:
+    if isinstance(value, str) and value in terms:
+        return True
+    report(terms.unknown(str(value), noun))
+    return False
+
+
+def _check_topics(value: object, topics: Terms, report: Callable[[str], None]) -> tuple[str, ...]:
+    """The valid topic slugs, in order, once each; every problem reported."""
+    slugs = _as_list(value)
+    if not slugs:
+        report("a post needs 'tags: [...]' with 1 to 4 topic slugs")
+    valid = [str(slug) for slug in slugs if _check_slug(slug, topics, "topic", report)]
+    if len(set(map(str, slugs))) != len(slugs):
+        report("a topic is listed twice")
+    if len(slugs) > 4:
+        report(f"{len(slugs)} topics: a post has at most 4")
+    return tuple(dict.fromkeys(valid))
+
+
+def _check_type(value: object, types: Terms, report: Callable[[str], None]) -> str | None:
+    if value is None:
+        report("a post needs 'category: ...' (one type-of-research slug)")
+        return None
+    return str(value) if _check_slug(value, types, "type of research", report) else None
+
+
+def _check_reference(
+    value: object, bib_keys: Container[str], report: Callable[[str], None]
+) -> str | None:
+    if value is None:
+        return None
+    key = str(value).strip()
+    if key.casefold() not in bib_keys:
+        report(f"reference {key!r} is not a key of references.bib")
+        return None
+    return key
+
+
+def _check_contact(value: object, report: Callable[[str], None]) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not EMAIL_RE.match(value.strip()):
+        report(f"contact {value!r} is not an e-mail address")
+        return None
+    return value.strip()

@@ -1,0 +1,1 @@
+"""Mechanisms that exist only to make builds faster; each names what it saves."""

@@ -1,0 +1,132 @@
+"""The `pprnet` domain: all cross-document state of the archive, keyed by docname."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Set
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.nodes import Element, reference
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.domains import Domain
+from sphinx.environment import BuildEnvironment
+from sphinx.util.osutil import relative_uri
+
+from pprnet.model.records import Archive, Post
+
+if TYPE_CHECKING:
+    from pprnet.stages.read.sources import Sources
+
+
+# Kinds of link target: a document, a page only HTML builders generate, a file of the output.
+POST, PAGE, FILE = "post", "page", "file"
+
+
+def resolve_link(
+    builder: Builder, fromdoc: str, kind: str, target: str, contnode: nodes.Element
+) -> nodes.reference:
+    """The reference to a target (`page` or `page#anchor`); a reference without a target, which
+    every writer shows as its text, where this builder does not write the target."""
+    reference = nodes.reference("", "", internal=True, classes=contnode["classes"])
+    reference.extend(contnode.children)
+    generated = builder.format == "html"
+    page, _, anchor = target.partition("#")
+    if kind == FILE and generated:
+        reference["refuri"] = relative_uri(builder.get_target_uri(fromdoc), page)
+    elif kind == POST or (kind == PAGE and generated):
+        reference["refuri"] = builder.get_relative_uri(fromdoc, page)
+    else:
+        return reference
+    if anchor:
+        reference["refuri"] += f"#{anchor}"
+    return reference
+
+
+class PPRNetDomain(Domain):
+    """Post records collected per document, and the archive derived from them once a build."""
+
+    name = "pprnet"
+    label = "PPRNet archive"
+    data_version = 3
+    initial_data: ClassVar[dict[str, Any]] = {
+        "posts": {},  # docname -> Post
+        "listings": {},  # docname -> kinds of the listings of posts the page has
+        "archive": Archive(),  # derived after reading (see incremental.refresh_archive)
+        "sources": None,  # Sources of the last build, kept for the next (sources.py)
+        # Derived after reading, for this build only:
+        "feeds": [],  # feeds.Feed of the archive (feeds.derive_feeds)
+        "documents_written": 0,  # documents this build wrote (freshness)
+        "generated": {},  # output -> digest of its inputs, this build (freshness)
+        "previous": {},  # the same, as the last build recorded it (freshness)
+    }
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        # This build's sources, loaded at builder-inited; see sources.load_sources.
+        self.loaded_sources: Sources | None = None
+
+    @property
+    def posts(self) -> dict[str, Post]:
+        return self.data["posts"]  # type: ignore[no-any-return]
+
+    @property
+    def listings(self) -> dict[str, tuple[str, ...]]:
+        return self.data["listings"]  # type: ignore[no-any-return]
+
+    @property
+    def archive(self) -> Archive:
+        return self.data["archive"]  # type: ignore[no-any-return]
+
+    @property
+    def sources(self) -> Sources:
+        assert self.loaded_sources is not None, "sources are loaded at builder-inited"
+        return self.loaded_sources
+
+    def add_post(self, post: Post) -> None:
+        self.posts[post.docname] = post
+
+    def note_listing(self, docname: str, kind: str) -> None:
+        kinds = self.listings.get(docname, ())
+        if kind not in kinds:
+            self.listings[docname] = (*kinds, kind)
+
+    def clear_doc(self, docname: str) -> None:
+        self.posts.pop(docname, None)
+        self.listings.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["posts"]:
+                self.posts[docname] = otherdata["posts"][docname]
+            if docname in otherdata["listings"]:
+                self.listings[docname] = otherdata["listings"][docname]
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> reference | None:
+        return resolve_link(builder, fromdocname, typ, target, contnode)
+
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
+        return []
+
+    def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
+        return ()
+
+
+def get_domain(env: Any) -> PPRNetDomain:
+    domain = env.domains["pprnet"]
+    assert isinstance(domain, PPRNetDomain)
+    return domain
+
+
+def setup_domain(app: Sphinx) -> None:
+    app.add_domain(PPRNetDomain)

@@ -1,0 +1,1 @@
+"""Reading: the data files once per build, then each document (checks, records, safe links)."""

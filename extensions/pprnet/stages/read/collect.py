@@ -1,0 +1,127 @@
+"""Collect each post's record while it is read, after checking it, with located warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+from pprnet.model.apa import in_text as apa_in_text
+from pprnet.model.bibfile import Bibliography
+from pprnet.model.checks import build_date, check_post, cite_target_keys
+from pprnet.model.records import Post, reading_minutes
+from pprnet.stages.domain import get_domain
+from pprnet.stages.read.practice import implication_paragraphs, practice_implications
+
+logger = logging.getLogger(__name__)
+
+
+def is_post(docname: str, posts_dir: str) -> bool:
+    return docname.startswith(posts_dir.rstrip("/") + "/")
+
+
+class CollectPost(SphinxTransform):
+    """Validate a post (front matter and body) and record it in the domain."""
+
+    # Before ablog's CheckFrontMatter (800): a post that fails here is withdrawn from ablog,
+    # whose date parsing would otherwise crash the build with a traceback.
+    default_priority = 790
+
+    def apply(self) -> None:
+        docname = self.env.current_document.docname
+        if not is_post(docname, self.config.pprnet_posts_dir):
+            return
+        domain = get_domain(self.env)
+        sources = domain.sources
+        self.env.note_dependency(str(sources.vocabulary_path))
+        self.env.note_dependency(str(sources.bibliography_path))
+
+        source = Path(self.document["source"]).read_text(encoding="utf-8")
+        strict = self.config.pprnet_strict
+        check = check_post(
+            source, sources.vocabulary, sources.bibliography, build_date(), lenient=not strict
+        )
+        consequence = " (the post is left out of the archive until this is fixed)" if strict else ""
+        for problem in check.problems:
+            logger.warning(
+                problem.message + consequence,
+                type="pprnet",
+                subtype=problem.subtype,
+                location=(docname, problem.line),
+            )
+        front = check.front
+        blocks = list(self.document.findall(practice_implications))
+        sections = [node for node in self.document.children if isinstance(node, nodes.section)]
+        if front is None or (check.problems and strict) or len(blocks) != 1 or not sections:
+            # In report-only mode ablog keeps the post unless its date would crash it.
+            if strict or any(problem.subtype == "date" for problem in check.problems):
+                self._withdraw_from_ablog()
+            return
+        summary = summary_paragraphs(sections[0], sources.bibliography)
+        implications = implication_paragraphs(blocks[0])
+        words = sum(len(text.split()) for text in (*summary, *implications))
+        domain.add_post(
+            Post(
+                docname=docname,
+                title=sections[0][0].astext(),
+                date=front.date,
+                author=front.author,
+                topics=front.topics,
+                kind=front.kind,
+                reference=front.reference,
+                contact=front.contact,
+                implications=implications,
+                cites=check.cites,
+                summary=summary,
+                reading_minutes=reading_minutes(words),
+            )
+        )
+
+    def _withdraw_from_ablog(self) -> None:
+        """Drop the front matter ablog reads; keep the page an orphan, as ablog makes posts."""
+        orphan = nodes.field("", nodes.field_name("", "orphan"), nodes.field_body())
+        for docinfo in list(self.document.findall(nodes.docinfo)):
+            docinfo.replace_self(nodes.docinfo("", orphan))
+
+
+def in_text_citation(keys: list[str], kind: str, bibliography: Bibliography) -> str:
+    """A `{cite:KIND}` role's APA in-text citation as plain text; unknown keys as written."""
+    entries = [bibliography.get(key) for key in keys]
+    if any(entry is None for entry in entries):
+        return ", ".join(keys)
+    return apa_in_text([entry.entry for entry in entries if entry is not None], kind)
+
+
+def _paragraph_text(paragraph: nodes.paragraph, bibliography: Bibliography) -> str:
+    """The paragraph as text, its citations (still keys when a page is read) in APA style."""
+    copy = paragraph.deepcopy()
+    for xref in list(copy.findall(addnodes.pending_xref)):
+        if xref.get("refdomain") == "cite":
+            keys = cite_target_keys(xref["reftarget"])
+            text = in_text_citation(keys, xref["reftype"], bibliography)
+            xref.parent.replace(xref, nodes.Text(text))
+    return " ".join(copy.astext().split())
+
+
+def summary_paragraphs(section: nodes.Element, bibliography: Bibliography) -> tuple[str, ...]:
+    """The plain text of a post's paragraphs outside its practice implications."""
+    texts = []
+    for paragraph in section.findall(nodes.paragraph):
+        parent = paragraph.parent
+        while parent is not None and not isinstance(parent, practice_implications):
+            parent = parent.parent
+        if parent is None and (text := _paragraph_text(paragraph, bibliography)):
+            texts.append(text)
+    return tuple(texts)
+
+
+def setup_collect(app: Sphinx) -> None:
+    app.add_config_value("pprnet_posts_dir", "posts", "env", types=[str])
+    # False keeps what is usable of a post with problems instead of leaving it out: for the
+    # payload tests, which prove that pages escape whatever reaches them.
+    app.add_config_value("pprnet_strict", True, "env", types=[bool])
+    app.add_transform(CollectPost)

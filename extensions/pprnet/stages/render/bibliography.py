@@ -1,0 +1,73 @@
+"""The bibliography page: sphinxcontrib-bibtex's entries as a reference list, each with the
+summaries that summarise or cite it ("cited by")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from pprnet.adapters.bibtex import entry_anchor
+from pprnet.model.records import Post
+from pprnet.stages.domain import POST, get_domain
+from pprnet.stages.render.links import link
+
+
+class CitedBy(SphinxPostTransform):
+    """The bibliography as a reference list: under each entry, the summaries that summarise or
+    cite it. The entries keep the ids that citations link to."""
+
+    # After sphinxcontrib-bibtex's BibliographyTransform (5) has made the entries, before
+    # ReferencesResolver (10) resolves the links to the posts.
+    default_priority = 6
+
+    def run(self, **kwargs: Any) -> None:
+        lists = [
+            container
+            for container in self.document.findall(nodes.container)
+            if container.children
+            and all(isinstance(child, nodes.citation) for child in container.children)
+        ]
+        if not lists:  # every page but the bibliography: skip the work below
+            return
+        domain = get_domain(self.env)
+        posts_by_key = domain.archive.cited_by
+        keys_by_id = {
+            entry_anchor(self.config, entry.key): key
+            for key, entry in domain.sources.bibliography.entries.items()
+        }
+        for container in lists:
+            entries = [child for child in container.children if isinstance(child, nodes.citation)]
+            # docutils writes citations as a "list" whose items have the deprecated role
+            # doc-biblioentry (an accessibility error), with bracketed labels that mean nothing
+            # in an author-year bibliography: a plain list of references reads better.
+            items = nodes.bullet_list(classes=["pprnet-reference-list", "pprnet-bibliography"])
+            for entry in entries:
+                item = nodes.list_item(ids=entry["ids"], classes=["pprnet-bibliography-entry"])
+                item.extend(child for child in entry.children if not isinstance(child, nodes.label))
+                key = next((keys_by_id[id_] for id_ in entry["ids"] if id_ in keys_by_id), None)
+                if key in posts_by_key:
+                    item += cited_by_paragraph(key, posts_by_key[key])
+                items += item
+            container.replace_self(items)
+
+
+def cited_by_paragraph(key: str, posts: Sequence[Post]) -> nodes.paragraph:
+    paragraph = nodes.paragraph(classes=["pprnet-cited-by"])
+    paragraph += nodes.Text("Cited by: ")
+    for index, post in enumerate(posts):
+        if index:
+            paragraph += nodes.Text("; ")
+        paragraph += link(POST, post.docname, post.title)
+        summarises = post.reference is not None and post.reference.casefold() == key
+        note = f" ({post.month.label}{', summary of this article' if summarises else ''})"
+        paragraph += nodes.inline(note, note, classes=["pprnet-cited-by-note"])
+    return paragraph
+
+
+def setup_bibliography(app: Sphinx) -> None:
+    app.add_config_value("pprnet_bibliography_page", "", "env", types=[str])
+    app.add_post_transform(CitedBy)

@@ -1,0 +1,168 @@
+"""Browsing by facet: the Topic x Type explorer.
+
+The explorer is a plain list of every summary (title, month, type, topics, all links), so that
+it works without JavaScript; `_static/pprnet-explorer.js`, loaded on its page only, adds the
+filters and reads their data from `explorer.json`, written once per build into the output root.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from pprnet.model.apa import format_authors
+from pprnet.model.bibfile import Bibliography
+from pprnet.model.records import Archive, Post
+from pprnet.model.vocabulary import Vocabulary
+from pprnet.speed.freshness import is_current
+from pprnet.stages.domain import FILE, PPRNetDomain, get_domain
+from pprnet.stages.render.home import first_sentence
+from pprnet.stages.render.links import (
+    link,
+    month_text,
+    post_link,
+    topic_badge,
+    type_badge,
+)
+from pprnet.stages.render.listing import FillListing, ListingDirective
+
+INDEX_FILE = "explorer.json"
+SCRIPT = "pprnet-explorer.js"
+EXPLORER_CLASS = "pprnet-explorer"
+
+
+class SummaryExplorer(ListingDirective):
+    """`{summary-explorer}`: every summary, newest first, for the browser to filter."""
+
+    kind = "summary-explorer"
+
+
+def explorer_item(post: Post, vocabulary: Vocabulary) -> nodes.list_item:
+    """One summary: its title, month and type of research, then its topics, all as links."""
+    item = nodes.list_item(classes=["pprnet-explorer-item"])
+    title = nodes.paragraph(classes=["pprnet-explorer-title"])
+    title += post_link(post)
+    byline = nodes.paragraph(classes=["pprnet-byline"])
+    byline += month_text(post)
+    byline += nodes.Text(" ")
+    byline += type_badge(post.kind, vocabulary)
+    topics = nodes.paragraph(classes=["pprnet-badges"])
+    for index, slug in enumerate(post.topics):
+        if index:
+            topics += nodes.Text(" ")
+        topics += topic_badge(slug, vocabulary)
+    item.extend([title, byline, topics])
+    return item
+
+
+class FillSummaryExplorer(FillListing):
+    kind = "summary-explorer"
+
+    @staticmethod
+    def shows(archive: Archive) -> object:
+        return [(p.docname, p.title, p.date, p.kind, p.topics) for p in archive.posts]
+
+    def render(
+        self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
+    ) -> list[nodes.Node]:
+        posts = domain.archive.posts
+        if not posts:
+            text = "No summaries have been published yet."
+            return [nodes.paragraph(text, text)]
+        box = nodes.container(classes=[EXPLORER_CLASS])
+        intro = nodes.paragraph(classes=["pprnet-explorer-intro"])
+        noun = "summary" if len(posts) == 1 else "summaries"
+        intro += nodes.Text(f"{len(posts)} {noun}, newest first. The same list as ")
+        intro += link(FILE, INDEX_FILE, "JSON data", classes=["pprnet-explorer-data"])
+        intro += nodes.Text(".")
+        box += intro
+        items = nodes.bullet_list(classes=["pprnet-explorer-list"])
+        vocabulary = domain.sources.vocabulary
+        items.extend(explorer_item(post, vocabulary) for post in posts)
+        box += items
+        return [box]
+
+
+def _reference_text(post: Post, bibliography: Bibliography) -> tuple[str, str]:
+    """The authors and the APA reference of the summarised article, as text."""
+    found = bibliography.get(post.reference) if post.reference else None
+    if found is None:
+        return "", ""
+    persons = found.entry.persons.get("author") or found.entry.persons.get("editor") or []
+    authors = format_authors(persons) if persons else ""
+    return authors, str(found.reference)
+
+
+def explorer_index(
+    archive: Archive,
+    vocabulary: Vocabulary,
+    bibliography: Bibliography,
+    target_uri: Callable[[str], str],
+) -> dict[str, Any]:
+    """The explorer's data: every summary newest first, and the topics and types in use."""
+    summaries = []
+    for post in archive.posts:
+        authors, reference = _reference_text(post, bibliography)
+        summaries.append(
+            {
+                "url": target_uri(post.docname),
+                "title": post.title,
+                "date": post.date.isoformat(),
+                "month": post.month.label,
+                "type": {"slug": post.kind, "label": vocabulary.types.label(post.kind)},
+                "topics": [
+                    {"slug": slug, "label": vocabulary.topics.label(slug)} for slug in post.topics
+                ],
+                "authors": authors,
+                "reference": reference,
+                "implication": first_sentence(post.implications),
+            }
+        )
+    facets = {
+        name: [
+            {"slug": term.slug, "label": term.label, "count": len(groups[term.slug])}
+            for term in terms
+            if term.slug in groups
+        ]
+        for name, terms, groups in (
+            ("topics", vocabulary.topics, archive.by_topic),
+            ("types", vocabulary.types, archive.by_kind),
+        )
+    }
+    return {"summaries": summaries, **facets}
+
+
+def write_index(app: Sphinx, exception: Exception | None) -> None:
+    """Write the explorer's data into the HTML output, the same bytes for the same archive."""
+    if exception is not None or app.builder.format != "html":
+        return
+    domain = get_domain(app.env)
+    if is_current(app, INDEX_FILE, domain.archive.posts):
+        return
+    sources = domain.sources
+    index = explorer_index(
+        domain.archive, sources.vocabulary, sources.bibliography, app.builder.get_target_uri
+    )
+    text = json.dumps(index, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    (Path(app.outdir) / INDEX_FILE).write_text(text, encoding="utf-8")
+
+
+def add_script(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Load the explorer's script on the pages that show an explorer, and only there."""
+    # The domain knows those pages; walking every page to find out is a cost on every post.
+    if FillSummaryExplorer.kind in get_domain(app.env).listings.get(pagename, ()):
+        app.add_js_file(SCRIPT, loading_method="defer")
+
+
+def setup_explorer(app: Sphinx) -> None:
+    app.add_directive("summary-explorer", SummaryExplorer)
+    app.add_post_transform(FillSummaryExplorer)
+    app.connect("html-page-context", add_script)
+    app.connect("build-finished", write_index)

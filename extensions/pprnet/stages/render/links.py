@@ -1,0 +1,98 @@
+"""Links between the archive's pages, badges and formatted references, as docutils nodes.
+
+Listings link with `pending_xref` nodes of the `pprnet` domain, which Sphinx resolves for each
+builder (`domain.resolve_link`); generated pages, which no reference resolver visits, and the
+additions to a post page, made after it (postpage.py), resolve theirs with `resolve_links`.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.builders import Builder
+from sphinx.config import Config
+from sphinx_design.badges_buttons import create_bdg_classes
+
+from pprnet.model.bibfile import BibEntry, Bibliography
+from pprnet.model.records import Post
+from pprnet.model.vocabulary import Vocabulary
+from pprnet.stages.domain import PAGE, POST, resolve_link
+
+TOPICS_DIR = "topics"
+TYPES_DIR = "types"
+
+
+def page_url(config: Config, docname: str) -> str | None:
+    """The absolute address of a page on the published site, if `html_baseurl` is set."""
+    base: str = config.html_baseurl
+    suffix: str = config.html_file_suffix or ".html"
+    return f"{base.rstrip('/')}/{docname}{suffix}" if base else None
+
+
+def topic_page(slug: str) -> str:
+    return f"{TOPICS_DIR}/{slug}"
+
+
+def type_page(slug: str) -> str:
+    return f"{TYPES_DIR}/{slug}"
+
+
+def link(kind: str, target: str, text: str, classes: list[str] | None = None) -> nodes.Element:
+    """A link to be resolved for the current builder; `classes` go on the link itself."""
+    node = addnodes.pending_xref(
+        "", refdomain="pprnet", reftype=kind, reftarget=target, refexplicit=True, refwarn=True
+    )
+    node += nodes.inline(text, text, classes=classes or [])
+    return node
+
+
+def resolve_links(builder: Builder, fromdoc: str, tree: nodes.Node) -> None:
+    """Resolve this domain's links inside `tree`, a page or part of one."""
+    for node in list(tree.findall(addnodes.pending_xref)):
+        if node["refdomain"] == "pprnet":
+            contnode = node[0]
+            assert isinstance(contnode, nodes.Element)
+            node.replace_self(
+                resolve_link(builder, fromdoc, node["reftype"], node["reftarget"], contnode)
+            )
+
+
+def post_link(post: Post) -> nodes.Element:
+    return link(POST, post.docname, post.title)
+
+
+def topic_badge(slug: str, vocabulary: Vocabulary) -> nodes.Element:
+    classes = ["pprnet-topic", *create_bdg_classes("primary", outline=True)]
+    return link(PAGE, topic_page(slug), vocabulary.topics.label(slug), classes)
+
+
+def type_badge(slug: str, vocabulary: Vocabulary) -> nodes.Element:
+    classes = ["pprnet-type", *create_bdg_classes("secondary", outline=False)]
+    return link(PAGE, type_page(slug), vocabulary.types.label(slug), classes)
+
+
+def badges(post: Post, vocabulary: Vocabulary) -> nodes.Element:
+    """The type badge then the topic badges of a post, in a paragraph."""
+    paragraph = nodes.paragraph(classes=["pprnet-badges"])
+    paragraph += type_badge(post.kind, vocabulary)
+    for slug in post.topics:
+        paragraph += nodes.Text(" ")
+        paragraph += topic_badge(slug, vocabulary)
+    return paragraph
+
+
+def entry_paragraph(entry: BibEntry) -> nodes.paragraph:
+    """The APA reference of a bibliography entry, with its DOI as a link."""
+    paragraph = nodes.paragraph(classes=["pprnet-reference"])
+    paragraph.extend(node.deepcopy() for node in entry.reference_nodes)
+    return paragraph
+
+
+def reference_paragraph(post: Post, bibliography: Bibliography) -> nodes.paragraph | None:
+    """The APA reference of the article a post summarises (None for a commentary)."""
+    found = bibliography.get(post.reference) if post.reference else None
+    return entry_paragraph(found) if found is not None else None
+
+
+def month_text(post: Post) -> nodes.Element:
+    return nodes.inline(post.month.label, post.month.label, classes=["pprnet-month"])

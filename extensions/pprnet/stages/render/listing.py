@@ -1,0 +1,77 @@
+"""The shared shape of pages that list posts: a directive leaves a placeholder node, and a
+post-transform fills it from the archive once every post has been read (as sphinx.ext.todo
+does for its todo list)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from pprnet.model.records import Archive
+from pprnet.stages.domain import PPRNetDomain, get_domain
+
+# For each kind of listing, what it shows of the archive (`FillListing.shows`): a page with
+# listings is written again when that changes, and only then.
+VIEWS: dict[str, Callable[[Archive], object]] = {}
+
+
+class listing_placeholder(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
+    """Where a listing goes; replaced before writing, so no builder ever sees it."""
+
+
+class ListingDirective(SphinxDirective):
+    """A directive whose output depends on every post."""
+
+    kind: ClassVar[str]
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        domain = get_domain(self.env)
+        domain.note_listing(self.env.current_document.docname, self.kind)
+        # Listings show the vocabulary's labels and formatted references.
+        self.env.note_dependency(str(domain.sources.vocabulary_path))
+        self.env.note_dependency(str(domain.sources.bibliography_path))
+        node = listing_placeholder(kind=self.kind, options=dict(self.options))
+        self.set_source_info(node)
+        return [node]
+
+
+class FillListing(SphinxPostTransform):
+    """Replace the placeholders of one kind with their content."""
+
+    kind: ClassVar[str]
+    # Before ReferencesResolver (10), which resolves the links listings contain.
+    default_priority = 5
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        VIEWS[cls.kind] = cls.shows
+
+    @staticmethod
+    def shows(archive: Archive) -> object:
+        """What of the archive this listing shows; by default, everything."""
+        return archive.posts
+
+    def run(self, **kwargs: Any) -> None:
+        domain = get_domain(self.env)
+        docname = self.env.current_document.docname
+        # The domain knows which pages have listings: the others (every post) are not walked.
+        if self.kind not in domain.listings.get(docname, ()):
+            return
+        for node in list(self.document.findall(listing_placeholder)):
+            if node["kind"] == self.kind:
+                node.replace_self(self.render(domain, docname, node["options"]))
+
+    def render(
+        self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
+    ) -> list[nodes.Node]:
+        raise NotImplementedError
+
+
+def setup_listing(app: Sphinx) -> None:
+    app.add_node(listing_placeholder)

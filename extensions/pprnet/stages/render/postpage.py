@@ -1,0 +1,117 @@
+"""A post's page: month, badges and reference under the title; contact and neighbours below."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from pprnet.model.records import Neighbours, Post
+from pprnet.stages.domain import PPRNetDomain, get_domain
+from pprnet.stages.render.links import (
+    badges,
+    month_text,
+    page_url,
+    post_link,
+    reference_paragraph,
+    resolve_links,
+)
+
+
+def reading_time(post: Post) -> nodes.inline:
+    """The reading time, as " · 4 min read": one element that a handout leaves out."""
+    text = f"{post.reading_minutes} min read"
+    wrapper = nodes.inline(classes=["pprnet-reading"])
+    wrapper += nodes.Text(" · ")
+    wrapper += nodes.inline(text, text, classes=["pprnet-reading-time"])
+    return wrapper
+
+
+# The additions to a post page come after every step that walks whole pages for HTML: Sphinx's
+# reference resolver (10), sphinx-design's (to 200), the code blocks' and the theme's link
+# shortening (400, 401). None of them concerns the additions, which are three quarters of a
+# post page's nodes (176 of 225 on a generated post), so each of those walks covered four
+# times the nodes it needs. Their own links are resolved when the page is (`resolve_additions`).
+ADDITIONS_PRIORITY = 450
+
+
+class PostPageTransform(SphinxPostTransform):
+    """A post-transform that adds to the page of a post; other pages are left alone."""
+
+    def run(self, **kwargs: Any) -> None:
+        domain = get_domain(self.env)
+        post = domain.archive.by_docname.get(self.env.current_document.docname)
+        sections = [node for node in self.document.children if isinstance(node, nodes.section)]
+        if post is not None and sections:
+            self.add(domain, post, sections[0])
+
+    def add(self, domain: PPRNetDomain, post: Post, section: nodes.section) -> None:
+        """Add to `section`, the post's page below its title."""
+        raise NotImplementedError
+
+
+class PostPage(PostPageTransform):
+    """Add the archive's header and footer to each post page."""
+
+    # The end of a post is built in this order, each transform appending to it: references
+    # (citations.py), "cite this summary" (citethis.py), related summaries (related.py), then
+    # the contact line and previous/next (here).
+    default_priority = ADDITIONS_PRIORITY + 4
+
+    def add(self, domain: PPRNetDomain, post: Post, section: nodes.section) -> None:
+        sources = domain.sources
+        header = nodes.container(classes=["pprnet-post-header"])
+        url = page_url(self.config, post.docname)
+        if url:
+            # Shown only in print (pprnet-print.css), right under the title.
+            header += nodes.paragraph(url, url, classes=["pprnet-print-url", "no-search"])
+        byline = nodes.paragraph(classes=["pprnet-byline"])
+        byline += month_text(post)
+        byline += nodes.Text(" · ")
+        byline += nodes.inline(post.author, post.author, classes=["pprnet-author"])
+        byline += reading_time(post)
+        header += byline
+        header += badges(post, sources.vocabulary)
+        reference = reference_paragraph(post, sources.bibliography)
+        if reference is not None:
+            header += reference
+        section.insert(1, header)
+        if post.contact:
+            section += self._contact(post)
+        section += self._neighbours(domain.archive.neighbours(post.docname))
+
+    def _contact(self, post: Post) -> nodes.paragraph:
+        assert post.contact is not None
+        # Not in the search index: it would spread the address in clear text.
+        paragraph = nodes.paragraph(classes=["pprnet-contact", "no-search"])
+        paragraph += nodes.Text("Author e-mail: ")
+        paragraph += nodes.reference(post.contact, post.contact, refuri=f"mailto:{post.contact}")
+        return paragraph
+
+    def _neighbours(self, neighbours: Neighbours) -> nodes.container:
+        nav = nodes.container(classes=["pprnet-prev-next", "no-search"])
+        for post, label, css in (
+            (neighbours.previous, "Previous summary", "pprnet-prev"),
+            (neighbours.next, "Next summary", "pprnet-next"),
+        ):
+            if post is None:
+                continue
+            paragraph = nodes.paragraph(classes=[css])
+            paragraph += nodes.inline(label, label, classes=["pprnet-prev-next-label"])
+            paragraph += nodes.Text(" ")
+            paragraph += post_link(post)
+            nav += paragraph
+        return nav
+
+
+def resolve_additions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Resolve the links of a post page's additions, made after Sphinx's reference resolver."""
+    if docname in get_domain(app.env).archive.by_docname:
+        resolve_links(app.builder, docname, doctree)
+
+
+def setup_postpage(app: Sphinx) -> None:
+    app.add_post_transform(PostPage)
+    app.connect("doctree-resolved", resolve_additions)

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from pprnet.model.bibfile import read_bibliography
+from support import PROJECT
+
+REFERENCES = PROJECT / "references.bib"
+
+ENTRY = "@article{{{key},\n  author = {{Doe, J.}},\n  title = {{T}},\n  year = {{2020}}\n}}\n"
+
+
+def test_the_archive_bibliography_reads_without_problems() -> None:
+    bib = read_bibliography(REFERENCES.read_text(encoding="utf-8"))
+    assert bib.problems == []
+    assert len(bib.entries) == 6
+
+
+def test_a_duplicate_key_names_both_lines_and_keeps_later_entries() -> None:
+    text = ENTRY.format(key="doe2020") + ENTRY.format(key="Doe2020") + ENTRY.format(key="roe2021")
+    bib = read_bibliography(text)
+    assert [(p.subtype, p.line) for p in bib.problems] == [("bib-duplicate", 6)]
+    assert "line 1" in bib.problems[0].message
+    assert "roe2021" in bib and "doe2020" in bib
+
+
+def test_a_syntax_error_is_located_and_does_not_hide_other_entries() -> None:
+    text = (
+        ENTRY.format(key="a")
+        + "@article{b,\n  title = {T} year = 2020\n}\n"
+        + ENTRY.format(key="c")
+    )
+    bib = read_bibliography(text)
+    assert [(p.subtype, p.line) for p in bib.problems] == [("bib-syntax", 6)]
+    assert "a" in bib and "c" in bib and "b" not in bib
+
+
+def test_an_unclosed_entry_is_located() -> None:
+    bib = read_bibliography(ENTRY.format(key="a") + "@book{b,\n  title = {T\n")
+    assert [(p.subtype, p.line) for p in bib.problems] == [("bib-syntax", 6)]
