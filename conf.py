@@ -50,7 +50,7 @@ pprnet_bibliography_page = "bibliography"
 suppress_warnings = ["bibtex.key_not_found"]
 
 # ablog: posts are the pages under posts/; dates are strict ISO; listings print titles only.
-blog_title = "PPRNet blog"
+blog_title = project
 blog_path = "blog"
 blog_baseurl = os.environ.get("PPRNET_BASEURL", "https://pprnet.github.io/archive/")
 blog_authors = {"Giorgio A. Tasca": ("Giorgio A. Tasca", None)}

@@ -22,6 +22,7 @@ __version__ = "0.1.0"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     # Imported here, not above: the command line imports this package and needs no Sphinx.
+    from pprnet import config
     from pprnet.adapters.ablog import setup_ablog
     from pprnet.adapters.bibtex import setup_bibtex
     from pprnet.adapters.design import setup_design
@@ -47,6 +48,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from pprnet.stages.render.topics import setup_topics
 
     for setup_concern in (
+        config.register,
         setup_memory,
         setup_domain,
         # read

@@ -170,7 +170,7 @@ def test_every_page_advertises_the_feed_of_all_summaries(
 ) -> None:
     page.goto(base_url + path)
     links = feed_links(page)
-    assert [title for title, _ in links] == ["PPRNet Blog"]
+    assert [title for title, _ in links] == ["PPRNet research archive"]
     feed = fetch_feed(page, page.evaluate(f"new URL('{links[0][1]}', location.href).href"))
     assert len(feed.findall(f"{ATOM}entry")) == 6
 
@@ -179,8 +179,8 @@ def test_a_topic_page_advertises_its_own_feed(page: Page, base_url: str) -> None
     page.goto(base_url + "/topics/alliance.html")
     links = feed_links(page)
     assert [title for title, _ in links] == [
-        "PPRNet Blog",
-        "PPRNet Blog: Alliance and Therapeutic Relationship",
+        "PPRNet research archive",
+        "PPRNet research archive: Alliance and Therapeutic Relationship",
     ]
     feed = fetch_feed(page, f"{base_url}/topics/{links[1][1]}")
     titles = [entry.findtext(f"{ATOM}title") for entry in feed.findall(f"{ATOM}entry")]

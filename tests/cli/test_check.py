@@ -79,6 +79,35 @@ def test_check_of_one_file_names_it_and_skips_archive_wide_rules(archive: Path) 
     assert done.stderr == "checked 1 post: 0 error(s)\n"
 
 
+def test_check_finds_the_files_where_conf_py_puts_them(archive: Path, tmp_path: Path) -> None:
+    """The command line reads the build's configuration: other folders and file names."""
+    (archive / "posts").rename(archive / "summaries")
+    (archive / "vocabulary.toml").rename(archive / "terms.toml")
+    (archive / "references.bib").rename(archive / "works.bib")
+    conf = archive / "conf.py"
+    text = conf.read_text("utf-8").replace('["references.bib"]', '["works.bib"]')
+    text += '\npprnet_posts_dir = "summaries"\npprnet_vocabulary = "terms.toml"\n'
+    conf.write_text(text, "utf-8")
+    index = archive / "index.md"
+    index.write_text(index.read_text("utf-8").replace("posts/*/*", "summaries/*/*"), "utf-8")
+    assert sphinx_build(archive, tmp_path / "out").returncode == 0
+    done = pprnet("check", cwd=archive / "summaries")
+    assert (done.returncode, done.stderr) == (0, "checked 3 posts: 0 error(s)\n"), done.stdout
+
+    (archive / "works.bib").write_text("@book{broken,\n", "utf-8")
+    done = pprnet("check", cwd=archive)
+    assert done.returncode == 1
+    assert done.stdout.startswith("works.bib:1: error: ")
+
+
+def test_check_reports_a_conf_py_that_does_not_run(archive: Path) -> None:
+    (archive / "conf.py").write_text("extensions = [\n", "utf-8")
+    done = pprnet("check", cwd=archive)
+    assert done.returncode == 2
+    assert done.stderr.startswith("pprnet check: ")
+    assert "conf.py: SyntaxError" in done.stderr
+
+
 def test_check_outside_an_archive_says_so(tmp_path: Path) -> None:
     done = pprnet("check", cwd=tmp_path)
     assert done.returncode == 2

@@ -131,7 +131,7 @@ THREE = "@article{k3, author={Steel, C. and Macdonald, J. and Schroder, T.}, yea
 
 
 @pytest.mark.parametrize(
-    ("bibtex", "kind", "expected"),
+    ("bibtex", "role", "expected"),
     [
         ([TWO], "t", "Murphy and Hutton (2017)"),
         ([TWO], "p", "(Murphy & Hutton, 2017)"),
@@ -141,8 +141,8 @@ THREE = "@article{k3, author={Steel, C. and Macdonald, J. and Schroder, T.}, yea
         ([THREE], "author", "Steel et al."),
     ],
 )
-def test_in_text_citations_as_text(bibtex: list[str], kind: str, expected: str) -> None:
-    assert in_text([entry(text) for text in bibtex], kind) == expected
+def test_in_text_citations_as_text(bibtex: list[str], role: str, expected: str) -> None:
+    assert in_text([entry(text) for text in bibtex], role) == expected
 
 
 def test_fields_without_latex_skip_the_decoder_with_the_same_result() -> None:

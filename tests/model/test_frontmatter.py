@@ -43,7 +43,7 @@ def test_a_good_post_gives_its_record() -> None:
     assert front is not None
     assert front.date == dt.date(2018, 1, 1)
     assert front.topics == ("therapist-factors", "attachment")
-    assert front.kind == "systematic-review"
+    assert front.research_type == "systematic-review"
     assert front.reference == "steel2017systematic"
 
 

@@ -5,8 +5,8 @@ import datetime as dt
 from pprnet.model.records import Archive, Month, Post
 
 
-def post(docname: str, date: str, topics: tuple[str, ...], kind: str = "rct") -> Post:
-    return Post(docname, docname.title(), dt.date.fromisoformat(date), "A", topics, kind,
+def post(docname: str, date: str, topics: tuple[str, ...], research_type: str = "rct") -> Post:
+    return Post(docname, docname.title(), dt.date.fromisoformat(date), "A", topics, research_type,
                 None, None, ("Do this.",))  # fmt: skip
 
 
@@ -25,7 +25,7 @@ def test_posts_are_newest_first_with_a_stable_order_within_a_day() -> None:
 def test_groupings() -> None:
     archive = Archive.from_posts(POSTS)
     assert [p.docname for p in archive.by_topic["alliance"]] == ["a", "b"]
-    assert [p.docname for p in archive.by_kind["rct"]] == ["c", "b"]
+    assert [p.docname for p in archive.by_type["rct"]] == ["c", "b"]
     assert archive.months == (Month(2018, 1), Month(2017, 10))
     assert archive.newest_month == Month(2018, 1)
     assert Month(2017, 10).label == "October 2017"

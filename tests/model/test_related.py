@@ -23,7 +23,7 @@ def post(
         date=dt.date.fromisoformat(date),
         author="A",
         topics=topics,
-        kind="rct",
+        research_type="rct",
         reference=reference,
         contact=None,
         implications=("Do this.",),

@@ -16,6 +16,8 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from pprnet.model.problems import Subtype
+
 logger = logging.getLogger(__name__)
 
 # Where ablog keeps its per-post records (a list of dicts per document) in the environment.
@@ -86,7 +88,7 @@ def refuse_ablog_templates(config: Config) -> None:
             "unescaped; the archive's topic, type and month pages list the posts instead",
             ", ".join(sorted(set(named))),
             type="pprnet",
-            subtype="config",
+            subtype=Subtype.CONFIG,
         )
 
 

@@ -57,6 +57,8 @@ from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferen
 from sphinxcontrib.bibtex.style.referencing.extra_year import ExtraYearReferenceStyle
 
 from pprnet.adapters.pybtex import STYLE_NAME, SURNAME_STYLE
+from pprnet.config import Settings
+from pprnet.model.problems import Subtype
 from pprnet.stages.domain import get_domain
 
 if TYPE_CHECKING:
@@ -280,12 +282,12 @@ def withhold_broken_bibfile(app: Sphinx) -> None:
     build, and its checks still see every well-formed entry. Remove when the parse error
     becomes a warning upstream."""
     bibliography = get_domain(app.env).sources.bibliography
-    if any(problem.subtype == "bib-syntax" for problem in bibliography.problems):
+    if any(problem.subtype == Subtype.BIB_SYNTAX for problem in bibliography.problems):
         app.config.bibtex_bibfiles = []
 
 
 def check_config(app: Sphinx, config: Config) -> None:
-    if config.pprnet_bibliography_page and "{key}" not in config.bibtex_cite_id:
+    if Settings.of(config).bibliography_page and "{key}" not in config.bibtex_cite_id:
         raise ConfigError(
             "pprnet links to bibliography entries by key: set bibtex_cite_id = 'ref-{key}'"
         )

@@ -10,6 +10,7 @@ from typing import Any
 from pprnet.cli.project import Project, load_project
 from pprnet.model.bibfile import unused_entries
 from pprnet.model.checks import build_date, check_post
+from pprnet.model.problems import Subtype
 
 
 def register(commands: Any) -> None:
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
 def report(project: Project, posts: list[Path], whole_archive: bool) -> int:
     """Print every problem; return how many there were."""
     problems: list[tuple[str, int, str, str]] = []
-    bib_name = project.display(project.bibliography_path)
+    bib_name = project.bibliography_name
     for problem in project.bibliography.problems:
         problems.append((bib_name, problem.line, problem.message, problem.subtype))
     used: set[str] = set()
@@ -51,7 +52,7 @@ def report(project: Project, posts: list[Path], whole_archive: bool) -> int:
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as error:
-            problems.append((str(path), 1, f"cannot read: {error.strerror}", "front-matter"))
+            problems.append((str(path), 1, f"cannot read: {error.strerror}", Subtype.FRONT_MATTER))
             continue
         result = check_post(text, project.vocabulary, project.bibliography.keys(), today)
         name = project.display(path)

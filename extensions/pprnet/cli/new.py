@@ -17,25 +17,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pybtex.database.input.bibtex import Parser
-from pybtex.scanner import PybtexError
-
+from pprnet.cli.entries import (
+    Article,
+    InputError,
+    append_entry,
+    parse_article_answer,
+    parse_reference,
+    read_bibtex,
+)
 from pprnet.cli.naming import slugify
-from pprnet.cli.project import BIBLIOGRAPHY, Project, load_project
-from pprnet.model.bibfile import Bibliography, read_bibliography
+from pprnet.cli.project import DEFAULT_AUTHOR, Project, load_project
 from pprnet.model.checks import (
     PLACEHOLDER_IMPLICATIONS,
     PLACEHOLDER_SUMMARY,
     build_date,
     check_post,
 )
-from pprnet.model.frontmatter import MARKUP_CHARS
+from pprnet.model.frontmatter import MARKUP_CHARS, MAX_TOPICS
 from pprnet.model.vocabulary import SLUG_RE, Terms
 
-DEFAULT_AUTHOR = "Giorgio A. Tasca"
-MAX_TOPICS = 4
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
-# Words that make a file name longer without telling posts apart.
 # The flag each front-matter field comes from, to name it in the shared checker's messages.
 _FLAG_OF_FIELD = {
     "date": "--month",
@@ -50,18 +51,6 @@ Raw = TypeVar("Raw")
 T = TypeVar("T")
 
 
-class InputError(Exception):
-    """A value given or typed cannot be used; the message says why."""
-
-
-@dataclass(frozen=True)
-class Article:
-    """The summarised article: a key of references.bib (maybe a new entry), or none."""
-
-    key: str | None
-    new_entry: str | None = None
-
-
 @dataclass(frozen=True)
 class NewPost:
     """Everything the new post's file is made from."""
@@ -69,7 +58,7 @@ class NewPost:
     title: str
     date: dt.date
     topics: tuple[str, ...]
-    kind: str
+    research_type: str
     article: Article
     author: str
     contact: str | None
@@ -98,7 +87,9 @@ def register(commands: Any) -> None:
         metavar="SLUG",
         help="a topic slug of vocabulary.toml; repeat for 1 to 4 topics (see 'pprnet topics')",
     )
-    parser.add_argument("--type", dest="kind", metavar="SLUG", help="the type-of-research slug")
+    parser.add_argument(
+        "--type", dest="research_type", metavar="SLUG", help="the type-of-research slug"
+    )
     article = parser.add_mutually_exclusive_group()
     article.add_argument("--reference", metavar="KEY", help="the key in references.bib")
     article.add_argument(
@@ -136,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if post.article.new_entry is not None:
         append_entry(project.bibliography_path, post.article.new_entry)
-        print(f"added {post.article.key} to {BIBLIOGRAPHY}")
+        print(f"added {post.article.key} to {project.bibliography_name}")
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as file:
         file.write(render_post(post))
@@ -164,7 +155,9 @@ def gather(args: argparse.Namespace, project: Project, interactive: bool) -> New
     title = given("--title", args.title, parse_title)
     date = given("--month", args.month, parse_month)
     topics = given("--topic", args.topics, lambda values: parse_topics(values, vocabulary.topics))
-    kind = given("--type", args.kind, lambda text: parse_type(text, vocabulary.types))
+    research_type = given(
+        "--type", args.research_type, lambda text: parse_type(text, vocabulary.types)
+    )
     article: Article | None = None
     if args.commentary:
         article = Article(None)
@@ -192,9 +185,12 @@ def gather(args: argparse.Namespace, project: Project, interactive: bool) -> New
             "Topics (1 to 4 slugs; 'pprnet topics' lists them): ",
             lambda text: parse_topics(re.split(r"[\s,]+", text.strip()), vocabulary.topics),
         )
-    if kind is None:
-        kinds = ", ".join(term.slug for term in vocabulary.types)
-        kind = ask(f"Type of research ({kinds}): ", lambda text: parse_type(text, vocabulary.types))
+    if research_type is None:
+        research_types = ", ".join(term.slug for term in vocabulary.types)
+        research_type = ask(
+            f"Type of research ({research_types}): ",
+            lambda text: parse_type(text, vocabulary.types),
+        )
     if article is None:
         article = ask(
             "Summarised article: its key in references.bib, '-' to paste a new BibTeX entry, "
@@ -205,7 +201,7 @@ def gather(args: argparse.Namespace, project: Project, interactive: bool) -> New
         slug = slugify(title)
         if not slug:
             raise InputError("--title: no file name can be made from it; give --slug")
-    post = NewPost(title, date, topics, kind, article, args.author, args.contact, slug)
+    post = NewPost(title, date, topics, research_type, article, args.author, args.contact, slug)
     check_rendered(post, project)
     return post
 
@@ -268,105 +264,6 @@ def parse_slug(text: str) -> str:
     return text
 
 
-def parse_reference(key: str, bib: Bibliography) -> Article:
-    entry = bib.get(key.strip())
-    if entry is None:
-        raise InputError(
-            f"{key.strip()!r} is not a key of {BIBLIOGRAPHY}; give the entry with --bibtex"
-        )
-    return Article(entry.key)
-
-
-def parse_article_answer(text: str, bib: Bibliography) -> Article:
-    answer = text.strip()
-    if answer == "none":
-        return Article(None)
-    if answer == "-":
-        return read_bibtex("-", bib, interactive=True)
-    return parse_reference(answer, bib)
-
-
-def read_bibtex(name: str, bib: Bibliography, interactive: bool) -> Article:
-    """A new entry from a file or standard input, checked against references.bib."""
-    if any(problem.subtype == "bib-syntax" for problem in bib.problems):
-        # An entry appended after an unclosed one would be swallowed by it.
-        raise InputError(f"{BIBLIOGRAPHY} has syntax errors; 'pprnet check' shows where")
-    if name == "-":
-        source = "stdin"
-        text = read_pasted_entry() if interactive else sys.stdin.read()
-    else:
-        source = name
-        try:
-            text = Path(name).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"cannot read {name}: {error}") from None
-    return parse_bibtex(text, source, bib)
-
-
-def read_pasted_entry() -> str:
-    """Lines typed or pasted on the terminal, up to the brace that closes the entry."""
-    print("Paste the BibTeX entry (it ends at its closing brace):", file=sys.stderr)
-    lines: list[str] = []
-    while True:
-        lines.append(input())
-        text = "\n".join(lines) + "\n"
-        if "{" in text and text.count("{") <= text.count("}"):
-            return text
-
-
-def parse_bibtex(text: str, source: str, bib: Bibliography) -> Article:
-    """The one entry of a BibTeX text, formatted as references.bib lays entries out."""
-    parsed = read_bibliography(text)
-    if parsed.problems:
-        raise InputError(
-            "\n".join(
-                f"{source}:{p.line}: {p.message} [pprnet.{p.subtype}]" for p in parsed.problems
-            )
-        )
-    if len(parsed.entries) != 1:
-        raise InputError(f"{source} holds {len(parsed.entries)} BibTeX entries; give exactly one")
-    new = next(iter(parsed.entries.values()))
-    earlier = bib.get(new.key)
-    if earlier is not None:
-        raise InputError(
-            f"key {new.key!r} is already used by {earlier.key!r} on line {earlier.line} of "
-            f"{BIBLIOGRAPHY} (keys compare case-insensitively); cite it with --reference "
-            f"{earlier.key}, or give the new entry another key"
-        )
-    return Article(new.key, format_entry(text))
-
-
-def format_entry(text: str) -> str:
-    """An entry with two-space indent and one field per line, in its own field order."""
-    try:
-        # Person fields parsed as text keep their place and spelling among the fields.
-        data = Parser(person_fields=()).parse_string(text)
-    except PybtexError as error:  # read_bibliography accepted it; kept for a clear message
-        raise InputError(f"cannot parse entry: {error}") from None
-    key, entry = next(iter(data.entries.items()))
-    fields = [f"  {name.lower()} = {{{value}}}" for name, value in entry.fields.items()]
-    body = ",\n".join(fields)
-    formatted = f"@{entry.original_type.lower()}{{{key},\n{body}\n}}\n"
-    # The formatted entry must read back as the same entry, or it is not appended.
-    again = read_bibliography(formatted)
-    if again.problems or [e.key for e in again.entries.values()] != [key]:
-        raise InputError(f"entry {key!r} cannot be written back as BibTeX; check its braces")
-    return formatted
-
-
-def append_entry(path: Path, entry: str) -> None:
-    """Append an entry after a blank line, as the file separates its entries."""
-    text = path.read_text(encoding="utf-8")
-    if not text.strip() or text.endswith("\n\n"):
-        separator = ""
-    elif text.endswith("\n"):
-        separator = "\n"
-    else:
-        separator = "\n\n"
-    with path.open("a", encoding="utf-8") as file:
-        file.write(separator + entry)
-
-
 def render_post(post: NewPost) -> str:
     """The post's file: front matter as the archive's posts write it, and the skeleton."""
     lines = [
@@ -375,7 +272,7 @@ def render_post(post: NewPost) -> str:
         f"date: {post.date.isoformat()}",
         f"author: {post.author}",
         f"tags: [{', '.join(post.topics)}]",
-        f"category: {post.kind}",
+        f"category: {post.research_type}",
     ]
     if post.article.key is not None:
         lines.append(f"reference: {post.article.key}")

@@ -1,35 +1,37 @@
-"""Find the archive a command works on and load its data files."""
+"""Find the archive a command works on, read its `conf.py` and load its data files."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from pprnet.config import ConfError, Settings, read_conf
 from pprnet.model.bibfile import Bibliography, read_bibliography
 from pprnet.model.vocabulary import Vocabulary, load_vocabulary
 
-VOCABULARY = "vocabulary.toml"
-BIBLIOGRAPHY = "references.bib"
-POSTS = "posts"
+DEFAULT_AUTHOR = "Giorgio A. Tasca"  # the blog's author since 2013
 
 
 class ProjectError(Exception):
-    """No archive here, or one of its data files cannot be read."""
+    """No archive here, or its configuration or one of its data files cannot be read."""
 
 
 @dataclass(frozen=True)
 class Project:
     root: Path
+    settings: Settings
     vocabulary: Vocabulary
     bibliography: Bibliography
+    bibliography_path: Path
 
     @property
     def posts_dir(self) -> Path:
-        return self.root / POSTS
+        return self.root / self.settings.posts_dir
 
     @property
-    def bibliography_path(self) -> Path:
-        return self.root / BIBLIOGRAPHY
+    def bibliography_name(self) -> str:
+        """The bibliography's file as the contributor sees it (`references.bib`)."""
+        return self.display(self.bibliography_path)
 
     def display(self, path: Path) -> str:
         """A path as the contributor sees it: relative to the archive when inside it."""
@@ -41,16 +43,19 @@ class Project:
 
 def find_root(start: Path) -> Path:
     for folder in (start, *start.parents):
-        if (folder / "conf.py").is_file() and (folder / VOCABULARY).is_file():
+        if (folder / "conf.py").is_file():
             return folder
-    raise ProjectError(f"no archive (conf.py and {VOCABULARY}) in {start} or above")
+    raise ProjectError(f"no archive (a folder with conf.py) in {start} or above")
 
 
 def load_project(start: Path) -> Project:
+    """The archive at or above `start`, as its `conf.py` describes it."""
     root = find_root(start.resolve())
     try:
-        vocabulary = load_vocabulary(root / VOCABULARY)
-        bibliography = read_bibliography((root / BIBLIOGRAPHY).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
+        conf = read_conf(root)
+        bibliography_path = root / conf.bibliography
+        vocabulary = load_vocabulary(root / conf.settings.vocabulary)
+        bibliography = read_bibliography(bibliography_path.read_text(encoding="utf-8"))
+    except (ConfError, OSError, ValueError) as error:
         raise ProjectError(str(error)) from None
-    return Project(root, vocabulary, bibliography)
+    return Project(root, conf.settings, vocabulary, bibliography, bibliography_path)

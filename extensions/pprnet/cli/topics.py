@@ -22,7 +22,7 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     project = load_project(Path.cwd())
     topics: Counter[str] = Counter()
-    kinds: Counter[str] = Counter()
+    research_types: Counter[str] = Counter()
     today = build_date()
     for path in sorted(project.posts_dir.rglob("*.md")):
         keys = project.bibliography.keys()
@@ -31,10 +31,10 @@ def run(args: argparse.Namespace) -> int:
         )
         if front is not None:
             topics.update(front.topics)
-            kinds[front.kind] += 1
+            research_types[front.research_type] += 1
     for title, terms, counts in (
         ("Topics", project.vocabulary.topics, topics),
-        ("Types of research", project.vocabulary.types, kinds),
+        ("Types of research", project.vocabulary.types, research_types),
     ):
         print(f"{title}:")
         width = max(len(term.slug) for term in terms)

@@ -161,8 +161,8 @@ def _report(entry: Entry) -> list[Text]:
     fields = entry.fields
     title = Text(Tag("em", from_latex(fields.get("title", ""))))
     if fields.get("number"):
-        kind = from_latex(fields.get("type", "Report"))
-        title = Text(title, " (", kind, " No. ", from_latex(fields["number"]), ")")
+        report_type = from_latex(fields.get("type", "Report"))
+        title = Text(title, " (", report_type, " No. ", from_latex(fields["number"]), ")")
     parts = [_sentence(title)]
     publisher = fields.get("institution") or fields.get("publisher")
     if publisher:
@@ -207,8 +207,8 @@ def _join(parts: list[Text]) -> list[Text | str]:
     return joined
 
 
-def in_text(entries: list[Entry], kind: str) -> str:
-    """APA 7 in-text citation as text, for `kind` a cite role (`t`, `p`, `author`, `year`):
+def in_text(entries: list[Entry], role: str) -> str:
+    """APA 7 in-text citation as text, for `role` a cite role (`t`, `p`, `author`, `year`):
     "Murphy and Hutton (2017)", "(Steel et al., 2017; Zilcha-Mano, 2017)"."""
 
     def names(entry: Entry, joiner: str) -> str:
@@ -219,15 +219,15 @@ def in_text(entries: list[Entry], kind: str) -> str:
     parts = []
     for entry in entries:
         year = plain(entry.fields.get("year", "n.d."))
-        if kind.endswith("year"):
+        if role.endswith("year"):
             parts.append(year)
-        elif kind.endswith("author"):
+        elif role.endswith("author"):
             parts.append(names(entry, "and"))
-        elif "p" in kind:
+        elif "p" in role:
             parts.append(f"{names(entry, '&')}, {year}")
         else:
             parts.append(f"{names(entry, 'and')} ({year})")
-    if "p" in kind and not kind.endswith(("year", "author")):
+    if "p" in role and not role.endswith(("year", "author")):
         return f"({'; '.join(parts)})"
     return ", ".join(parts)
 

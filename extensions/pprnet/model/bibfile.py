@@ -19,7 +19,7 @@ from pybtex.scanner import PybtexError
 from pybtex_docutils import Backend
 
 from pprnet.model.apa import format_reference
-from pprnet.model.frontmatter import Problem
+from pprnet.model.problems import Problem, Subtype
 
 _ENTRY_START_RE = re.compile(r"@\s*([A-Za-z]+)\s*([{(])")
 _NON_ENTRY_TYPES = frozenset({"comment", "preamble", "string"})
@@ -88,15 +88,15 @@ def read_bibliography(text: str) -> Bibliography:
     bib = Bibliography()
     position = 0
     while (match := _ENTRY_START_RE.search(text, position)) is not None:
-        kind, line = match.group(1).lower(), _line_of(text, match.start())
+        entry_type, line = match.group(1).lower(), _line_of(text, match.start())
         end = _entry_end(text, match.end() - 1, match.group(2))
         if end is None:
             bib.problems.append(
-                Problem("bib-syntax", line, "entry is never closed (unbalanced braces)")
+                Problem(Subtype.BIB_SYNTAX, line, "entry is never closed (unbalanced braces)")
             )
             break
         position = end
-        if kind in _NON_ENTRY_TYPES:
+        if entry_type in _NON_ENTRY_TYPES:
             continue
         _add_entry(bib, text[match.start() : end], line)
     return bib
@@ -106,17 +106,19 @@ def _add_entry(bib: Bibliography, chunk: str, line: int) -> None:
     try:
         data: BibliographyData = Parser().parse_string(chunk)
     except PybtexError as error:
-        bib.problems.append(Problem("bib-syntax", line, f"cannot parse entry: {error}"))
+        bib.problems.append(Problem(Subtype.BIB_SYNTAX, line, f"cannot parse entry: {error}"))
         return
     if len(data.entries) != 1:
-        bib.problems.append(Problem("bib-syntax", line, "cannot parse entry: no key or fields"))
+        bib.problems.append(
+            Problem(Subtype.BIB_SYNTAX, line, "cannot parse entry: no key or fields")
+        )
         return
     key, entry = next(iter(data.entries.items()))
     earlier = bib.entries.get(key.casefold())
     if earlier is not None:
         bib.problems.append(
             Problem(
-                "bib-duplicate",
+                Subtype.BIB_DUPLICATE,
                 line,
                 f"duplicate key {key!r}: already used by {earlier.key!r} on line {earlier.line}"
                 " (keys compare case-insensitively)",
@@ -130,7 +132,7 @@ def unused_entries(bib: Bibliography, used: set[str]) -> list[Problem]:
     """Entries neither summarised nor cited: the bibliography page lists every entry."""
     return [
         Problem(
-            "bib-unused",
+            Subtype.BIB_UNUSED,
             entry.line,
             f"entry {entry.key!r} is neither summarised nor cited by any post",
         )

@@ -19,7 +19,8 @@ from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
-from pprnet.model.frontmatter import MARKUP_CHARS, FrontMatter, Problem, read_front_matter
+from pprnet.model.frontmatter import MARKUP_CHARS, FrontMatter, read_front_matter
+from pprnet.model.problems import Problem, Subtype
 from pprnet.model.urls import is_safe_url
 from pprnet.model.vocabulary import Vocabulary
 
@@ -87,7 +88,7 @@ def check_post(
         cites[key.casefold()] = key
         if key.casefold() not in bib_keys:
             problems.append(
-                Problem("cite", line, f"cited key {key!r} is not a key of references.bib")
+                Problem(Subtype.CITE, line, f"cited key {key!r} is not a key of references.bib")
             )
     return PostCheck(front, title, tuple(cites.values()), tuple(problems))
 
@@ -100,15 +101,17 @@ def _check_title(tokens: list[Token]) -> tuple[str | None, list[Problem]]:
     blocks = [token for token in tokens if token.level == 0 and token.type != "front_matter"]
     if not blocks or blocks[0].type != "heading_open" or blocks[0].tag != "h1":
         line = _line(blocks[0]) if blocks else 1
-        return None, [Problem("title", line, "a post starts with its '# Title' heading")]
+        return None, [Problem(Subtype.TITLE, line, "a post starts with its '# Title' heading")]
     inline = tokens[tokens.index(blocks[0]) + 1]
     line = _line(blocks[0])
     title = inline.content.strip()
     children = inline.children or []
     if any(child.type not in ("text", "softbreak") for child in children):
-        return title, [Problem("title", line, "a title is plain text: no Markdown markup")]
+        return title, [Problem(Subtype.TITLE, line, "a title is plain text: no Markdown markup")]
     if MARKUP_CHARS & set(title):
-        return title, [Problem("title", line, 'a title must not contain the characters < > " &')]
+        return title, [
+            Problem(Subtype.TITLE, line, 'a title must not contain the characters < > " &')
+        ]
     return title, []
 
 
@@ -121,15 +124,15 @@ def _check_practice_implications(tokens: list[Token], last_line: int) -> list[Pr
     ]
     if not blocks:
         message = f"a post needs one ':::{{{PRACTICE_DIRECTIVE}}}' block"
-        return [Problem("practice-implications", last_line, message)]
+        return [Problem(Subtype.PRACTICE_IMPLICATIONS, last_line, message)]
     message = f"a post has exactly one ':::{{{PRACTICE_DIRECTIVE}}}' block; this is another"
-    return [Problem("practice-implications", _line(block), message) for block in blocks[1:]]
+    return [Problem(Subtype.PRACTICE_IMPLICATIONS, _line(block), message) for block in blocks[1:]]
 
 
 def _check_placeholders(text: str) -> list[Problem]:
     message = "replace the placeholder text written by 'pprnet new'"
     return [
-        Problem("placeholder", number, message)
+        Problem(Subtype.PLACEHOLDER, number, message)
         for number, line in enumerate(text.splitlines(), start=1)
         if PLACEHOLDER_SUMMARY in line or PLACEHOLDER_IMPLICATIONS in line
     ]
@@ -151,17 +154,17 @@ def _check_safety(tokens: list[Token]) -> list[Problem]:
     problems: list[Problem] = []
     for token, line in _walk(tokens):
         if token.type in ("html_block", "html_inline"):
-            problems.append(Problem("raw-html", line, "raw HTML is not allowed in a post"))
+            problems.append(Problem(Subtype.RAW_HTML, line, "raw HTML is not allowed in a post"))
         elif token.type in ("colon_fence", "fence"):
             name = _directive_name(token.info)
             if name in FORBIDDEN_DIRECTIVES:
                 message = f"the {{{name}}} directive is not allowed in a post"
-                problems.append(Problem("directive", line, message))
+                problems.append(Problem(Subtype.DIRECTIVE, line, message))
         elif token.type in ("link_open", "image"):
             target = str(token.attrGet("href") or token.attrGet("src") or "")
             if not is_safe_url(target):
                 message = f"link target {target!r} is not an http(s), mailto or relative link"
-                problems.append(Problem("link", line, message))
+                problems.append(Problem(Subtype.LINK, line, message))
     return problems
 
 

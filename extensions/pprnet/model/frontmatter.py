@@ -14,21 +14,14 @@ from dataclasses import dataclass
 
 import yaml
 
+from pprnet.model.problems import Problem, Subtype
 from pprnet.model.vocabulary import Terms, Vocabulary
 
 ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EMAIL_RE = re.compile(r"^[^@\s<>\"&]+@[^@\s<>\"&]+\.[A-Za-z]{2,}$")
 MARKUP_CHARS = set('<>"&')
+MAX_TOPICS = 4  # topics a post may have
 KNOWN_FIELDS = frozenset({"blogpost", "date", "author", "tags", "category", "reference", "contact"})
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a post: a warning subtype, a 1-based line and a message."""
-
-    subtype: str
-    line: int
-    message: str
 
 
 @dataclass(frozen=True)
@@ -38,7 +31,7 @@ class FrontMatter:
     date: dt.date
     author: str
     topics: tuple[str, ...]
-    kind: str
+    research_type: str
     reference: str | None
     contact: str | None
 
@@ -83,7 +76,7 @@ def read_front_matter(
     """
     block = split_front_matter(text)
     if block is None:
-        return None, [Problem("front-matter", 1, "a post must start with '---' front matter")]
+        return None, [Problem(Subtype.FRONT_MATTER, 1, "a post must start with '---' front matter")]
     yaml_text, first_line = block
     try:
         data = yaml.load(yaml_text, Loader=_StringDatesLoader)  # noqa: S506 (a SafeLoader)
@@ -91,37 +84,43 @@ def read_front_matter(
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
         reason = getattr(error, "problem", None) or str(error)
-        return None, [Problem("front-matter", line, f"front matter is not valid YAML: {reason}")]
+        return None, [
+            Problem(Subtype.FRONT_MATTER, line, f"front matter is not valid YAML: {reason}")
+        ]
     if not isinstance(data, dict):
-        return None, [Problem("front-matter", first_line, "front matter must be key: value lines")]
+        return None, [
+            Problem(Subtype.FRONT_MATTER, first_line, "front matter must be key: value lines")
+        ]
 
     lines = _field_lines(yaml_text, first_line)
     problems: list[Problem] = []
 
-    def report(field: str, subtype: str, message: str) -> None:
+    def report(field: str, subtype: Subtype, message: str) -> None:
         problems.append(Problem(subtype, lines.get(field, first_line), message))
 
     for field in sorted(set(map(str, data)) - KNOWN_FIELDS):
-        report(field, "front-matter", f"unknown front-matter field {field!r}")
+        report(field, Subtype.FRONT_MATTER, f"unknown front-matter field {field!r}")
     if data.get("blogpost") is not True:
-        report("blogpost", "front-matter", "a post needs 'blogpost: true'")
+        report("blogpost", Subtype.FRONT_MATTER, "a post needs 'blogpost: true'")
 
     date = _check_date(data.get("date"), today, lambda s, m: report("date", s, m))
-    author = _check_text(data.get("author"), "author", lambda m: report("author", "author", m))
-    topics = _check_topics(
-        data.get("tags"), vocabulary.topics, lambda m: report("tags", "topic", m)
+    author = _check_text(
+        data.get("author"), "author", lambda m: report("author", Subtype.AUTHOR, m)
     )
-    kind = _check_type(
-        data.get("category"), vocabulary.types, lambda m: report("category", "type", m)
+    topics = _check_topics(
+        data.get("tags"), vocabulary.topics, lambda m: report("tags", Subtype.TOPIC, m)
+    )
+    research_type = _check_type(
+        data.get("category"), vocabulary.types, lambda m: report("category", Subtype.TYPE, m)
     )
     reference = _check_reference(
-        data.get("reference"), bib_keys, lambda m: report("reference", "reference", m)
+        data.get("reference"), bib_keys, lambda m: report("reference", Subtype.REFERENCE, m)
     )
-    contact = _check_contact(data.get("contact"), lambda m: report("contact", "contact", m))
+    contact = _check_contact(data.get("contact"), lambda m: report("contact", Subtype.CONTACT, m))
 
-    if (problems and not lenient) or date is None or author is None or kind is None:
+    if (problems and not lenient) or date is None or author is None or research_type is None:
         return None, problems
-    return FrontMatter(date, author, topics, kind, reference, contact), problems
+    return FrontMatter(date, author, topics, research_type, reference, contact), problems
 
 
 def _field_lines(yaml_text: str, first_line: int) -> dict[str, int]:
@@ -134,23 +133,23 @@ def _field_lines(yaml_text: str, first_line: int) -> dict[str, int]:
 
 
 def _check_date(
-    value: object, today: dt.date, report: Callable[[str, str], None]
+    value: object, today: dt.date, report: Callable[[Subtype, str], None]
 ) -> dt.date | None:
     if value is None:
-        report("date", "a post needs a 'date: YYYY-MM-DD'")
+        report(Subtype.DATE, "a post needs a 'date: YYYY-MM-DD'")
         return None
     text = str(value).strip()
     if not ISO_DATE_RE.match(text):
-        report("date", f"date {text!r} is not in the form YYYY-MM-DD")
+        report(Subtype.DATE, f"date {text!r} is not in the form YYYY-MM-DD")
         return None
     try:
         date = dt.date.fromisoformat(text)
     except ValueError:
-        report("date", f"date {text!r} does not exist")
+        report(Subtype.DATE, f"date {text!r} does not exist")
         return None
     if date > today:
         report(
-            "future-date",
+            Subtype.FUTURE_DATE,
             f"date {text} is in the future: the post would be a draft, missing from every listing",
         )
         return None
@@ -194,12 +193,12 @@ def _check_topics(value: object, topics: Terms, report: Callable[[str], None]) -
     """The valid topic slugs, in order, once each; every problem reported."""
     slugs = _as_list(value)
     if not slugs:
-        report("a post needs 'tags: [...]' with 1 to 4 topic slugs")
+        report(f"a post needs 'tags: [...]' with 1 to {MAX_TOPICS} topic slugs")
     valid = [str(slug) for slug in slugs if _check_slug(slug, topics, "topic", report)]
     if len(set(map(str, slugs))) != len(slugs):
         report("a topic is listed twice")
-    if len(slugs) > 4:
-        report(f"{len(slugs)} topics: a post has at most 4")
+    if len(slugs) > MAX_TOPICS:
+        report(f"{len(slugs)} topics: a post has at most {MAX_TOPICS}")
     return tuple(dict.fromkeys(valid))
 
 

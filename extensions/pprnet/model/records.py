@@ -23,7 +23,7 @@ class Post:
     date: dt.date
     author: str
     topics: tuple[str, ...]
-    kind: str
+    research_type: str  # the slug of its type of research (front matter: `category`)
     reference: str | None
     contact: str | None
     implications: tuple[str, ...]
@@ -121,7 +121,7 @@ class Archive:
     posts: tuple[Post, ...] = ()
     by_docname: dict[str, Post] = field(default_factory=dict)
     by_topic: dict[str, tuple[Post, ...]] = field(default_factory=dict)
-    by_kind: dict[str, tuple[Post, ...]] = field(default_factory=dict)
+    by_type: dict[str, tuple[Post, ...]] = field(default_factory=dict)
     by_month: dict[Month, tuple[Post, ...]] = field(default_factory=dict)
     links: dict[str, Neighbours] = field(default_factory=dict)
     related: dict[str, tuple[Post, ...]] = field(default_factory=dict)
@@ -132,18 +132,18 @@ class Archive:
     def from_posts(cls, posts: Iterable[Post]) -> Archive:
         ordered = tuple(sorted(posts, key=Post.sort_key, reverse=True))
         by_topic: dict[str, list[Post]] = {}
-        by_kind: dict[str, list[Post]] = {}
+        by_type: dict[str, list[Post]] = {}
         by_month: dict[Month, list[Post]] = {}
         for post in ordered:
             for topic in post.topics:
                 by_topic.setdefault(topic, []).append(post)
-            by_kind.setdefault(post.kind, []).append(post)
+            by_type.setdefault(post.research_type, []).append(post)
             by_month.setdefault(post.month, []).append(post)
         return cls(
             posts=ordered,
             by_docname={post.docname: post for post in ordered},
             by_topic={key: tuple(value) for key, value in by_topic.items()},
-            by_kind={key: tuple(value) for key, value in by_kind.items()},
+            by_type={key: tuple(value) for key, value in by_type.items()},
             by_month={key: tuple(value) for key, value in by_month.items()},
             links={
                 post.docname: Neighbours(

@@ -28,7 +28,7 @@ class Term:
 class Terms:
     """An ordered vocabulary (topics, or types of research)."""
 
-    kind: str
+    name: str  # "topics" or "types", as vocabulary.toml names the list
     terms: tuple[Term, ...]
 
     def __contains__(self, slug: object) -> bool:
@@ -61,7 +61,7 @@ class Terms:
         """The message for a slug not in the vocabulary, with the closest one if any."""
         hint = self.suggest(value)
         suffix = (
-            f"; did you mean {hint!r}?" if hint else f"; see the {self.kind} in vocabulary.toml"
+            f"; did you mean {hint!r}?" if hint else f"; see the {self.name} in vocabulary.toml"
         )
         return f"unknown {noun} {value!r}{suffix}"
 
@@ -108,13 +108,13 @@ def load_vocabulary(path: Path) -> Vocabulary:
     return parse_vocabulary(path.read_text(encoding="utf-8"), str(path))
 
 
-def _terms(data: dict[str, object], kind: str, source: str) -> Terms:
-    entries = data.get(kind)
+def _terms(data: dict[str, object], name: str, source: str) -> Terms:
+    entries = data.get(name)
     if not isinstance(entries, list) or not entries:
-        raise VocabularyError(f"{source}: needs a non-empty [[{kind}]] list")
+        raise VocabularyError(f"{source}: needs a non-empty [[{name}]] list")
     terms: list[Term] = []
     for number, entry in enumerate(entries, start=1):
-        where = f"{source}: {kind} entry {number}"
+        where = f"{source}: {name} entry {number}"
         if not isinstance(entry, dict):
             raise VocabularyError(f"{where}: must be a table")
         slug, label = entry.get("slug"), entry.get("label")
@@ -128,4 +128,4 @@ def _terms(data: dict[str, object], kind: str, source: str) -> Terms:
         if any(term.slug == slug for term in terms):
             raise VocabularyError(f"{where}: duplicate slug {slug!r}")
         terms.append(Term(slug, label, tuple(aliases)))
-    return Terms(kind, tuple(terms))
+    return Terms(name, tuple(terms))

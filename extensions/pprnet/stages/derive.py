@@ -6,6 +6,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from pprnet.config import Settings
 from pprnet.model.bibfile import unused_entries
 from pprnet.model.records import Archive
 from pprnet.stages.domain import get_domain
@@ -32,13 +33,12 @@ def refresh_archive(app: Sphinx, env: BuildEnvironment) -> list[str]:
     new = Archive.from_posts(domain.posts.values())
     domain.data["archive"] = new
     outdated: set[str] = set()
-    for docname, kinds in domain.listings.items():
-        if any(VIEWS[kind](old) != VIEWS[kind](new) for kind in kinds):
+    for docname, names in domain.listings.items():
+        if any(VIEWS[name](old) != VIEWS[name](new) for name in names):
             outdated.add(docname)
-    if app.config.pprnet_bibliography_page in env.found_docs and cited_by_view(
-        old
-    ) != cited_by_view(new):
-        outdated.add(app.config.pprnet_bibliography_page)
+    page = Settings.of(app.config).bibliography_page
+    if page in env.found_docs and cited_by_view(old) != cited_by_view(new):
+        outdated.add(page)
     old_links, new_links = old.link_signature(), new.link_signature()
     outdated.update(doc for doc, links in new_links.items() if old_links.get(doc) != links)
     old_related, new_related = old.related_signature(), new.related_signature()

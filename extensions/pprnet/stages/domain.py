@@ -20,12 +20,13 @@ if TYPE_CHECKING:
     from pprnet.stages.read.sources import Sources
 
 
-# Kinds of link target: a document, a page only HTML builders generate, a file of the output.
+# The types of link this domain resolves (`reftype`): a document, a page only HTML builders
+# generate, a file of the output.
 POST, PAGE, FILE = "post", "page", "file"
 
 
 def resolve_link(
-    builder: Builder, fromdoc: str, kind: str, target: str, contnode: nodes.Element
+    builder: Builder, fromdoc: str, reftype: str, target: str, contnode: nodes.Element
 ) -> nodes.reference:
     """The reference to a target (`page` or `page#anchor`); a reference without a target, which
     every writer shows as its text, where this builder does not write the target."""
@@ -33,9 +34,9 @@ def resolve_link(
     reference.extend(contnode.children)
     generated = builder.format == "html"
     page, _, anchor = target.partition("#")
-    if kind == FILE and generated:
+    if reftype == FILE and generated:
         reference["refuri"] = relative_uri(builder.get_target_uri(fromdoc), page)
-    elif kind == POST or (kind == PAGE and generated):
+    elif reftype == POST or (reftype == PAGE and generated):
         reference["refuri"] = builder.get_relative_uri(fromdoc, page)
     else:
         return reference
@@ -52,7 +53,7 @@ class PPRNetDomain(Domain):
     data_version = 3
     initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post
-        "listings": {},  # docname -> kinds of the listings of posts the page has
+        "listings": {},  # docname -> names of the listings of posts the page has
         "archive": Archive(),  # derived after reading (see incremental.refresh_archive)
         "sources": None,  # Sources of the last build, kept for the next (sources.py)
         # Derived after reading, for this build only:
@@ -87,10 +88,10 @@ class PPRNetDomain(Domain):
     def add_post(self, post: Post) -> None:
         self.posts[post.docname] = post
 
-    def note_listing(self, docname: str, kind: str) -> None:
-        kinds = self.listings.get(docname, ())
-        if kind not in kinds:
-            self.listings[docname] = (*kinds, kind)
+    def note_listing(self, docname: str, listing: str) -> None:
+        names = self.listings.get(docname, ())
+        if listing not in names:
+            self.listings[docname] = (*names, listing)
 
     def clear_doc(self, docname: str) -> None:
         self.posts.pop(docname, None)

@@ -32,7 +32,7 @@ def test_every_rule_names_a_slug_of_the_vocabulary() -> None:
 
 
 @pytest.mark.parametrize(
-    ("title", "entry_type", "text", "kind"),
+    ("title", "entry_type", "text", "research_type"),
     [
         # In the reference the order of the rules decides: both words, a meta-analysis.
         ("A systematic review and meta-analysis", "article", "", "meta-analysis"),
@@ -48,20 +48,20 @@ def test_every_rule_names_a_slug_of_the_vocabulary() -> None:
         ("Effects", "article", "In this thoughtful piece, Smith reviews it.", "narrative-review"),
     ],
 )  # fmt: skip
-def test_type_of_research(title: str, entry_type: str, text: str, kind: str) -> None:
+def test_type_of_research(title: str, entry_type: str, text: str, research_type: str) -> None:
     found = suggest(VOCABULARY, title, ARTICLE.format(title), text, entry_type)
-    assert found.kind == kind
+    assert found.research_type == research_type
     assert found.reasons == () or found.reasons[0].startswith("no topic")
 
 
 def test_a_chapter_that_fell_back_to_misc_is_still_a_chapter_by_its_eds() -> None:
     reference = "Hill, C. (2017). A chapter. In A. B. Name (Eds.) Book, pages. Somewhere."
-    assert suggest(VOCABULARY, "A Chapter", reference, "", "misc").kind == "book-chapter"
+    assert suggest(VOCABULARY, "A Chapter", reference, "", "misc").research_type == "book-chapter"
 
 
 def test_a_summary_without_a_reference_is_a_commentary() -> None:
     found = suggest(VOCABULARY, "Why Adherence Is Not Enough", None, "Adherence to a manual.")
-    assert found.kind == "commentary"
+    assert found.research_type == "commentary"
     assert found.topics == ("adherence",)
     assert not found.weak
 
@@ -93,7 +93,7 @@ def test_keywords_match_word_starts_aliases_and_acronyms_only_as_written() -> No
 def test_weak_suggestions_say_why() -> None:
     found = suggest(VOCABULARY, "Notes", "Doe, J. (2015). Notes. Somewhere.", "Various notes.")
     assert found.topics == ("miscellaneous",)
-    assert found.kind == "observational-study"
+    assert found.research_type == "observational-study"
     assert found.reasons == (
         "no topic rule matched: tagged 'miscellaneous'",
         "no type rule matched: category 'observational-study' is a guess",
@@ -106,10 +106,10 @@ def test_a_smaller_vocabulary_gets_only_its_own_slugs() -> None:
     found = suggest(SMALL, "Group Therapy", ARTICLE.format("A systematic review"), text)
     assert set(found.topics) <= {term.slug for term in SMALL.topics}
     assert found.topics == ("alliance",)
-    assert found.kind in {term.slug for term in SMALL.types}
+    assert found.research_type in {term.slug for term in SMALL.types}
     # Nothing matched and the vocabulary has no "miscellaneous": its first topic, flagged.
     bare = suggest(SMALL, "Notes", "Doe, J. (2015). Notes. Somewhere.", "Various notes.")
-    assert bare.topics == ("adherence",) and bare.kind == "meta-analysis"
+    assert bare.topics == ("adherence",) and bare.research_type == "meta-analysis"
     assert len(bare.reasons) == 2
 
 
@@ -119,5 +119,5 @@ def test_a_vocabulary_without_commentary_still_gets_a_known_type() -> None:
         '[[types]]\nslug = "rct"\nlabel = "Randomized controlled trial"\n'
     )
     found = suggest(vocabulary, "A Commentary", None, "Thoughts on the alliance.")
-    assert (found.topics, found.kind) == (("alliance",), "rct")
+    assert (found.topics, found.research_type) == (("alliance",), "rct")
     assert found.weak

@@ -190,7 +190,7 @@ def parse_reference(text: str) -> ParsedReference:
     for parse in (_chapter, _article, _book):
         found = parse(rest, fields, role == "editor")
         if found is not None:
-            kind, more = found
+            entry_type, more = found
             break
     else:
         return _misc(text, names, year, "title and source not recognised")
@@ -198,10 +198,10 @@ def parse_reference(text: str) -> ParsedReference:
     if "{" in text or "}" in text:
         notes.append("braces in the reference were kept as BibTeX groups: check them")
     people = {role: [Person(name) for name in names]}
-    if kind == "incollection" and "editor" in fields:
+    if entry_type == "incollection" and "editor" in fields:
         people["editor"] = [Person(name) for name in fields.pop("editor").split(" and ")]
     ordered = {name: fields[name] for name in FIELD_ORDER if fields.get(name)}
-    entry = Entry(kind, fields=ordered, persons=people)
+    entry = Entry(entry_type, fields=ordered, persons=people)
     return ParsedReference(text, entry, tuple(notes))
 
 

@@ -11,35 +11,27 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pybtex.database import Entry
 
 from pprnet.cli.importer.apaparse import ParsedReference, format_entry, make_key, parse_reference
-from pprnet.cli.importer.legacy import Line, Summary, parse_page
+from pprnet.cli.importer.holdings import Holdings, doi_of, normal_title, surname_of
+from pprnet.cli.importer.legacy import Summary, parse_page
 from pprnet.cli.importer.suggest import suggest
+from pprnet.cli.importer.writing import author_contact, render_post
 from pprnet.cli.naming import slugify
-from pprnet.cli.project import Project, load_project
+from pprnet.cli.project import DEFAULT_AUTHOR, Project, load_project
 from pprnet.model.bibfile import Bibliography, read_bibliography
 from pprnet.model.checks import build_date, check_post
 from pprnet.model.frontmatter import split_front_matter
 from pprnet.model.vocabulary import Vocabulary
 
-DEFAULT_AUTHOR = "Giorgio A. Tasca"  # the old blog's only author
 SLUG_WORDS = 3
 SLUG_LENGTH = 40
-PLAIN_SCALAR_RE = re.compile(r"^[A-Za-z][\w .@+'’-]*$")
-# A paragraph that Markdown would read as a block: heading, quote, list, rule, fence, table,
-# MyST comment, target or block break. Its first character gets a backslash.
-BLOCK_START_RE = re.compile(r"^(?:[#>+\-=:|%~]|\([^)]*\)=)")
-ORDERED_ITEM_RE = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
-INLINE_SPECIAL_RE = re.compile(r"[\\`*_\[\]{}]|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
 
 
 def register(commands: Any) -> None:
@@ -105,56 +97,8 @@ class Planned:
     key: str | None
     entry: str | None  # the new BibTeX entry, or None when the bibliography has the work
     topics: tuple[str, ...]
-    kind: str
+    research_type: str
     reasons: tuple[str, ...]
-
-
-@dataclass
-class Archive:
-    """What the archive holds, and what this run adds, to recognise a summary seen before."""
-
-    entries: dict[str, tuple[str, Entry]] = field(default_factory=dict)  # folded key -> entry
-    post_of_key: dict[str, str] = field(default_factory=dict)  # folded key -> post
-    post_of_title: dict[str, str] = field(default_factory=dict)  # normalised title -> post
-    files: set[Path] = field(default_factory=set)
-
-    def add_entry(self, key: str, entry: Entry) -> None:
-        self.entries[key.casefold()] = (key, entry)
-
-    def add_post(self, where: str, title: str, key: str | None, path: Path) -> None:
-        if normal_title(title):
-            self.post_of_title.setdefault(normal_title(title), where)
-        if key:
-            self.post_of_key.setdefault(key.casefold(), where)
-        self.files.add(path)
-
-    def keys(self) -> frozenset[str]:
-        return frozenset(self.entries)
-
-
-def normal_title(title: str) -> str:
-    """A title compared case-insensitively, without punctuation or quote style."""
-    return " ".join(re.sub(r"[\W_]+", " ", _plain(title).casefold()).split())
-
-
-def _plain(value: str) -> str:
-    """BibTeX field text without braces and escapes, enough to compare titles and DOIs."""
-    value = re.sub(r"\\textbackslash\{\}", "\\\\", value)
-    value = re.sub(r"\\textasciitilde\{\}", "~", value)
-    return re.sub(r"\\([%&#$_])", r"\1", value).replace("{", "").replace("}", "")
-
-
-def _doi(value: str) -> str:
-    value = _plain(value).strip().casefold()
-    return re.sub(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", "", value)
-
-
-def _surname(entry: Entry) -> str:
-    persons = entry.persons.get("author") or entry.persons.get("editor") or []
-    if not persons:
-        return ""
-    name = "".join(persons[0].prelast_names + persons[0].last_names)
-    return re.sub(r"[\W_]+", "", _plain(name).casefold())
 
 
 def run(args: argparse.Namespace) -> int:
@@ -209,7 +153,7 @@ class Importer:
         self.posts_dir = posts_dir
         self.author = author
         self.today = build_date()
-        self.archive = Archive()
+        self.archive = Holdings()
         self.planned: list[Planned] = []
         self.skipped: list[Located] = []
         self.notes: list[Located] = []
@@ -280,10 +224,12 @@ class Importer:
             self.vocabulary, summary.title.text, reference_text, text_of, entry_type
         )
         reasons += suggestion.reasons
-        contact = _contact(summary.contact, reasons)
+        contact = author_contact(summary.contact, reasons)
         slug = self._slug(summary.month, summary.title.text)
         path = self.posts_dir / f"{summary.month:%Y}" / f"{summary.month:%m}-{slug}.md"
-        text = render_post(summary, self.author, suggestion.topics, suggestion.kind, key, contact)
+        text = render_post(
+            summary, self.author, suggestion.topics, suggestion.research_type, key, contact
+        )
         keys = self.archive.keys() | ({key.casefold()} if key else set())
         problems = check_post(text, self.vocabulary, keys, self.today).problems
         if problems:
@@ -306,7 +252,7 @@ class Importer:
                 key,
                 entry_text,
                 suggestion.topics,
-                suggestion.kind,
+                suggestion.research_type,
                 tuple(reasons),
             )
         )
@@ -317,19 +263,19 @@ class Importer:
         entry = parsed.entry
         base = make_key(entry, frozenset())
         title = normal_title(str(entry.fields.get("title", "")))
-        doi = _doi(str(entry.fields.get("doi", "")))
+        doi = doi_of(str(entry.fields.get("doi", "")))
         year = str(entry.fields.get("year", ""))
         for key, known in self.archive.entries.values():
             known_title = normal_title(str(known.fields.get("title", "")))
             same_title = bool(title) and title == known_title
             if key.casefold() == base and (same_title or not title or not known_title):
                 return key
-            if doi and doi == _doi(str(known.fields.get("doi", ""))):
+            if doi and doi == doi_of(str(known.fields.get("doi", ""))):
                 return key
             if (
                 same_title
                 and year == str(known.fields.get("year", ""))
-                and _surname(entry) == _surname(known)
+                and surname_of(entry) == surname_of(known)
             ):
                 return key
         return None
@@ -374,7 +320,8 @@ class Importer:
             added = f" (new entry in {display(bib_path)})" if plan.entry else ""
             created += [
                 f"{display(plan.path)}  <- {plan.source.page}:{plan.source.line}",
-                f"    tags: [{', '.join(plan.topics)}]  category: {plan.kind}{reference}{added}",
+                f"    tags: [{', '.join(plan.topics)}]  category: {plan.research_type}"
+                f"{reference}{added}",
             ]
         review = [plan for plan in self.planned if plan.reasons]
         needs_review: list[str] = []
@@ -401,63 +348,3 @@ def _seen(where: str) -> str:
     if "(imported from" in where:
         return f"a repeat: {where}"
     return f"already in the archive: {where}"
-
-
-def _contact(line: Line | None, reasons: list[str]) -> str | None:
-    """The author's e-mail address; anything else on the line is reported, not dropped."""
-    if line is None:
-        return None
-    addresses = re.findall(r"[^@\s,;<>\"&()]+@[^@\s,;<>\"&()]+\.[A-Za-z]{2,}", line.text)
-    if not addresses:
-        reasons.append(f"line {line.number}: author e-mail {line.text!r} is not an address")
-        return None
-    if len(addresses) > 1 or addresses[0] != line.text.strip().rstrip("."):
-        reasons.append(f"line {line.number}: kept {addresses[0]} of {line.text!r}")
-    return str(addresses[0])
-
-
-def escape_markdown(text: str) -> str:
-    """A paragraph as MyST reads it back: literal text, no markup, every character kept."""
-    text = INLINE_SPECIAL_RE.sub(lambda match: "\\" + match.group(0), text)
-    ordered = ORDERED_ITEM_RE.match(text)
-    if ordered is not None:
-        return f"{ordered[1]}\\{ordered[2]}{text[ordered.end() :]}"
-    if BLOCK_START_RE.match(text):
-        return "\\" + text
-    return text
-
-
-def _scalar(value: str) -> str:
-    """A YAML scalar: plain when that reads back the same, else double-quoted."""
-    return value if PLAIN_SCALAR_RE.match(value) and ": " not in value else json.dumps(value)
-
-
-def render_post(
-    summary: Summary,
-    author: str,
-    topics: tuple[str, ...],
-    kind: str,
-    key: str | None,
-    contact: str | None,
-) -> str:
-    """The post's source, in the layout of the archive's posts."""
-    front = [
-        "---",
-        "blogpost: true",
-        f"date: {summary.month.isoformat()}",
-        f"author: {_scalar(author)}",
-        f"tags: [{', '.join(topics)}]",
-        f"category: {kind}",
-    ]
-    if key:
-        front.append(f"reference: {key}")
-    if contact:
-        front.append(f"contact: {_scalar(contact)}")
-    lines = [*front, "---", "", f"# {escape_markdown(summary.title.text)}", ""]
-    for paragraph in summary.body:
-        lines += [escape_markdown(paragraph.text), ""]
-    lines.append(":::{practice-implications}")
-    for index, paragraph in enumerate(summary.implications):
-        lines += ([""] if index else []) + [escape_markdown(paragraph.text)]
-    lines += [":::", ""]
-    return "\n".join(lines)

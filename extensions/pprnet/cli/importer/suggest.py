@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from pprnet.model.frontmatter import MAX_TOPICS
 from pprnet.model.vocabulary import Terms, Vocabulary
 
-MAX_TOPICS = 4
 FALLBACK_TOPIC = "miscellaneous"
 FALLBACK_TYPE = "observational-study"
 COMMENTARY = "commentary"
@@ -171,7 +171,7 @@ class Suggestion:
     """Suggested topic slugs and type slug; `reasons` say why a person should review them."""
 
     topics: tuple[str, ...]
-    kind: str
+    research_type: str
     reasons: tuple[str, ...] = ()
 
     @property
@@ -265,5 +265,5 @@ def suggest(
 ) -> Suggestion:
     """Topics and type of research for a summary: its title, reference line and text."""
     topics, topic_reasons = suggest_topics(vocabulary.topics, title, reference, text)
-    kind, kind_reasons = suggest_type(vocabulary.types, title, reference, entry_type, text)
-    return Suggestion(topics, kind, topic_reasons + kind_reasons)
+    research_type, type_reasons = suggest_type(vocabulary.types, title, reference, entry_type, text)
+    return Suggestion(topics, research_type, topic_reasons + type_reasons)

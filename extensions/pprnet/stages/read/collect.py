@@ -10,9 +10,11 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from pprnet.config import Settings
 from pprnet.model.apa import in_text as apa_in_text
 from pprnet.model.bibfile import Bibliography
 from pprnet.model.checks import build_date, check_post, cite_target_keys
+from pprnet.model.problems import Subtype
 from pprnet.model.records import Post, reading_minutes
 from pprnet.stages.domain import get_domain
 from pprnet.stages.read.practice import implication_paragraphs, practice_implications
@@ -33,7 +35,7 @@ class CollectPost(SphinxTransform):
 
     def apply(self) -> None:
         docname = self.env.current_document.docname
-        if not is_post(docname, self.config.pprnet_posts_dir):
+        if not is_post(docname, Settings.of(self.config).posts_dir):
             return
         domain = get_domain(self.env)
         sources = domain.sources
@@ -41,7 +43,7 @@ class CollectPost(SphinxTransform):
         self.env.note_dependency(str(sources.bibliography_path))
 
         source = Path(self.document["source"]).read_text(encoding="utf-8")
-        strict = self.config.pprnet_strict
+        strict = Settings.of(self.config).strict
         check = check_post(
             source, sources.vocabulary, sources.bibliography, build_date(), lenient=not strict
         )
@@ -58,7 +60,7 @@ class CollectPost(SphinxTransform):
         sections = [node for node in self.document.children if isinstance(node, nodes.section)]
         if front is None or (check.problems and strict) or len(blocks) != 1 or not sections:
             # In report-only mode ablog keeps the post unless its date would crash it.
-            if strict or any(problem.subtype == "date" for problem in check.problems):
+            if strict or any(problem.subtype == Subtype.DATE for problem in check.problems):
                 self._withdraw_from_ablog()
             return
         summary = summary_paragraphs(sections[0], sources.bibliography)
@@ -71,7 +73,7 @@ class CollectPost(SphinxTransform):
                 date=front.date,
                 author=front.author,
                 topics=front.topics,
-                kind=front.kind,
+                research_type=front.research_type,
                 reference=front.reference,
                 contact=front.contact,
                 implications=implications,
@@ -88,12 +90,12 @@ class CollectPost(SphinxTransform):
             docinfo.replace_self(nodes.docinfo("", orphan))
 
 
-def in_text_citation(keys: list[str], kind: str, bibliography: Bibliography) -> str:
-    """A `{cite:KIND}` role's APA in-text citation as plain text; unknown keys as written."""
+def in_text_citation(keys: list[str], role: str, bibliography: Bibliography) -> str:
+    """A `{cite:ROLE}` role's APA in-text citation as plain text; unknown keys as written."""
     entries = [bibliography.get(key) for key in keys]
     if any(entry is None for entry in entries):
         return ", ".join(keys)
-    return apa_in_text([entry.entry for entry in entries if entry is not None], kind)
+    return apa_in_text([entry.entry for entry in entries if entry is not None], role)
 
 
 def _paragraph_text(paragraph: nodes.paragraph, bibliography: Bibliography) -> str:
@@ -120,8 +122,4 @@ def summary_paragraphs(section: nodes.Element, bibliography: Bibliography) -> tu
 
 
 def setup_collect(app: Sphinx) -> None:
-    app.add_config_value("pprnet_posts_dir", "posts", "env", types=[str])
-    # False keeps what is usable of a post with problems instead of leaving it out: for the
-    # payload tests, which prove that pages escape whatever reaches them.
-    app.add_config_value("pprnet_strict", True, "env", types=[bool])
     app.add_transform(CollectPost)

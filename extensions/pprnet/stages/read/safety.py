@@ -8,6 +8,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from pprnet.model.problems import Subtype
 from pprnet.model.urls import is_safe_url
 
 logger = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ class SafeLinks(SphinxTransform):
         logger.warning(
             f"link target {target!r} is not an http(s), mailto or relative link; it is removed",
             type="pprnet",
-            subtype="link",
+            subtype=Subtype.LINK,
             location=node,
         )
 

@@ -22,6 +22,7 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from pprnet import __version__
+from pprnet.config import Settings
 from pprnet.model.bibfile import Bibliography, read_bibliography
 from pprnet.model.vocabulary import Vocabulary, VocabularyError, parse_vocabulary
 from pprnet.stages.domain import get_domain
@@ -41,7 +42,6 @@ class Sources:
 
 
 def setup_sources(app: Sphinx) -> None:
-    app.add_config_value("pprnet_vocabulary", "vocabulary.toml", "env", types=[str])
     # Before sphinxcontrib-bibtex's own builder-inited handler (priority 500) parses the file.
     app.connect("builder-inited", load_sources, priority=400)
     app.connect("env-updated", keep_sources)
@@ -50,7 +50,7 @@ def setup_sources(app: Sphinx) -> None:
 def load_sources(app: Sphinx) -> None:
     """Read the vocabulary and `references.bib`; bib problems are located warnings."""
     srcdir = Path(app.srcdir)
-    vocabulary_path = srcdir / app.config.pprnet_vocabulary
+    vocabulary_path = srcdir / Settings.of(app.config).vocabulary
     bibfiles = app.config.bibtex_bibfiles
     if len(bibfiles) != 1:
         raise ConfigError("pprnet: bibtex_bibfiles must name exactly one file (references.bib)")

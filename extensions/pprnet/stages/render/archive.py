@@ -16,15 +16,15 @@ from pprnet.stages.render.listing import FillListing, ListingDirective
 class MonthArchive(ListingDirective):
     """`{month-archive}`: every month that has summaries, newest first."""
 
-    kind = "month-archive"
+    listing = "month-archive"
 
 
 class FillMonthArchive(FillListing):
-    kind = "month-archive"
+    listing = "month-archive"
 
     @staticmethod
     def shows(archive: Archive) -> object:
-        return [(post.docname, post.title, post.date, post.kind) for post in archive.posts]
+        return [(post.docname, post.title, post.date, post.research_type) for post in archive.posts]
 
     def render(
         self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
@@ -43,8 +43,8 @@ class FillMonthArchive(FillListing):
             for post in archive.by_month[month]:
                 paragraph = nodes.paragraph()
                 paragraph += post_link(post)
-                kind = f" ({vocabulary.types.label(post.kind)})"
-                paragraph += nodes.inline(kind, kind, classes=["pprnet-type-label"])
+                label = f" ({vocabulary.types.label(post.research_type)})"
+                paragraph += nodes.inline(label, label, classes=["pprnet-type-label"])
                 items += nodes.list_item("", paragraph)
             section += items
             years[month.year] += section

@@ -69,5 +69,4 @@ def cited_by_paragraph(key: str, posts: Sequence[Post]) -> nodes.paragraph:
 
 
 def setup_bibliography(app: Sphinx) -> None:
-    app.add_config_value("pprnet_bibliography_page", "", "env", types=[str])
     app.add_post_transform(CitedBy)

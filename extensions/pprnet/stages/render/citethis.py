@@ -77,7 +77,7 @@ class CiteThisSummary(PostPageTransform):
         box = nodes.container(classes=["pprnet-cite-this", "no-search"])
         box += nodes.rubric("Cite this summary", "Cite this summary")
         citation = nodes.paragraph(classes=["pprnet-citation"])
-        citation += summary_citation(post, self.config.pprnet_blog_title, url).render(Backend())
+        citation += summary_citation(post, self.config.project, url).render(Backend())
         box += citation
         if found is not None:
             downloads = nodes.paragraph(classes=["pprnet-downloads"])
@@ -96,7 +96,7 @@ class CiteThisSummary(PostPageTransform):
             "citation_title": post.title,
             "citation_author": post.author,
             "citation_publication_date": post.date.strftime("%Y/%m/%d"),
-            "citation_journal_title": self.config.pprnet_blog_title,
+            "citation_journal_title": self.config.project,
         }
         doi = found.entry.fields.get("doi") if found is not None else None
         if doi:
@@ -105,7 +105,6 @@ class CiteThisSummary(PostPageTransform):
 
 
 def setup_citethis(app: Sphinx) -> None:
-    app.add_config_value("pprnet_blog_title", "PPRNet Blog", "env", types=[str])
     app.add_post_transform(CiteThisSummary)
     text_only = (_text_only, _text_only)
     app.add_node(

@@ -39,7 +39,7 @@ EXPLORER_CLASS = "pprnet-explorer"
 class SummaryExplorer(ListingDirective):
     """`{summary-explorer}`: every summary, newest first, for the browser to filter."""
 
-    kind = "summary-explorer"
+    listing = "summary-explorer"
 
 
 def explorer_item(post: Post, vocabulary: Vocabulary) -> nodes.list_item:
@@ -50,7 +50,7 @@ def explorer_item(post: Post, vocabulary: Vocabulary) -> nodes.list_item:
     byline = nodes.paragraph(classes=["pprnet-byline"])
     byline += month_text(post)
     byline += nodes.Text(" ")
-    byline += type_badge(post.kind, vocabulary)
+    byline += type_badge(post.research_type, vocabulary)
     topics = nodes.paragraph(classes=["pprnet-badges"])
     for index, slug in enumerate(post.topics):
         if index:
@@ -61,11 +61,11 @@ def explorer_item(post: Post, vocabulary: Vocabulary) -> nodes.list_item:
 
 
 class FillSummaryExplorer(FillListing):
-    kind = "summary-explorer"
+    listing = "summary-explorer"
 
     @staticmethod
     def shows(archive: Archive) -> object:
-        return [(p.docname, p.title, p.date, p.kind, p.topics) for p in archive.posts]
+        return [(p.docname, p.title, p.date, p.research_type, p.topics) for p in archive.posts]
 
     def render(
         self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
@@ -114,7 +114,10 @@ def explorer_index(
                 "title": post.title,
                 "date": post.date.isoformat(),
                 "month": post.month.label,
-                "type": {"slug": post.kind, "label": vocabulary.types.label(post.kind)},
+                "type": {
+                    "slug": post.research_type,
+                    "label": vocabulary.types.label(post.research_type),
+                },
                 "topics": [
                     {"slug": slug, "label": vocabulary.topics.label(slug)} for slug in post.topics
                 ],
@@ -131,7 +134,7 @@ def explorer_index(
         ]
         for name, terms, groups in (
             ("topics", vocabulary.topics, archive.by_topic),
-            ("types", vocabulary.types, archive.by_kind),
+            ("types", vocabulary.types, archive.by_type),
         )
     }
     return {"summaries": summaries, **facets}
@@ -157,7 +160,7 @@ def add_script(
 ) -> None:
     """Load the explorer's script on the pages that show an explorer, and only there."""
     # The domain knows those pages; walking every page to find out is a cost on every post.
-    if FillSummaryExplorer.kind in get_domain(app.env).listings.get(pagename, ()):
+    if FillSummaryExplorer.listing in get_domain(app.env).listings.get(pagename, ()):
         app.add_js_file(SCRIPT, loading_method="defer")
 
 

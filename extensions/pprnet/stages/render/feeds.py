@@ -20,6 +20,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util.osutil import relative_uri
 
+from pprnet.config import Settings
 from pprnet.model.bibfile import Bibliography
 from pprnet.model.records import Archive, Post
 from pprnet.model.vocabulary import Vocabulary
@@ -50,9 +51,10 @@ def site_feeds(archive: Archive, vocabulary: Vocabulary, config: Config) -> list
     on every poll, and the archive itself is the place for older ones."""
     if not archive.posts:
         return []
-    title: str = config.pprnet_blog_title
-    length: int = config.pprnet_feed_length
-    feeds = [Feed(config.pprnet_feed_path, config.root_doc, title, archive.posts[:length])]
+    settings = Settings.of(config)
+    title: str = config.project
+    length = settings.feed_length
+    feeds = [Feed(settings.feed_path, config.root_doc, title, archive.posts[:length])]
     for term in vocabulary.topics:
         if posts := archive.by_topic.get(term.slug):
             path = f"{topic_page(term.slug)}.xml"
@@ -193,8 +195,6 @@ def derive_feeds(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup_feeds(app: Sphinx) -> None:
-    app.add_config_value("pprnet_feed_path", "atom.xml", "html", types=[str])
-    app.add_config_value("pprnet_feed_length", 50, "html", types=[int])
     # After incremental.refresh_archive (500) has derived the archive.
     app.connect("env-updated", derive_feeds, priority=550)
     app.connect("html-page-context", advertise_feeds)

@@ -8,6 +8,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx_design.shared import create_component
 
+from pprnet.config import Settings
 from pprnet.model.records import Archive, Post
 from pprnet.stages.domain import FILE, PPRNetDomain
 from pprnet.stages.render.links import badges, link, post_link, reference_paragraph
@@ -17,7 +18,7 @@ from pprnet.stages.render.listing import FillListing, ListingDirective
 class ThisMonth(ListingDirective):
     """`{this-month}`: the summaries of the newest month."""
 
-    kind = "this-month"
+    listing = "this-month"
 
 
 def first_sentence(paragraphs: tuple[str, ...]) -> str:
@@ -27,7 +28,7 @@ def first_sentence(paragraphs: tuple[str, ...]) -> str:
 
 
 class FillThisMonth(FillListing):
-    kind = "this-month"
+    listing = "this-month"
 
     @staticmethod
     def shows(archive: Archive) -> object:
@@ -84,11 +85,11 @@ class FeedLink(ListingDirective):
     """`{feed-link}`: the link to the feed, a file that only the HTML builders write and that
     Markdown links, which resolve documents only, cannot reach."""
 
-    kind = "feed-link"
+    listing = "feed-link"
 
 
 class FillFeedLink(FillListing):
-    kind = "feed-link"
+    listing = "feed-link"
 
     @staticmethod
     def shows(archive: Archive) -> object:
@@ -99,7 +100,7 @@ class FillFeedLink(FillListing):
     ) -> list[nodes.Node]:
         paragraph = nodes.paragraph(classes=["pprnet-feed-link"])
         paragraph += nodes.Text("Subscribe to new summaries with the ")
-        paragraph += link(FILE, self.config.pprnet_feed_path, "Atom feed")
+        paragraph += link(FILE, Settings.of(self.config).feed_path, "Atom feed")
         paragraph += nodes.Text(".")
         return [paragraph]
 

@@ -37,10 +37,10 @@ def type_page(slug: str) -> str:
     return f"{TYPES_DIR}/{slug}"
 
 
-def link(kind: str, target: str, text: str, classes: list[str] | None = None) -> nodes.Element:
+def link(reftype: str, target: str, text: str, classes: list[str] | None = None) -> nodes.Element:
     """A link to be resolved for the current builder; `classes` go on the link itself."""
     node = addnodes.pending_xref(
-        "", refdomain="pprnet", reftype=kind, reftarget=target, refexplicit=True, refwarn=True
+        "", refdomain="pprnet", reftype=reftype, reftarget=target, refexplicit=True, refwarn=True
     )
     node += nodes.inline(text, text, classes=classes or [])
     return node
@@ -74,7 +74,7 @@ def type_badge(slug: str, vocabulary: Vocabulary) -> nodes.Element:
 def badges(post: Post, vocabulary: Vocabulary) -> nodes.Element:
     """The type badge then the topic badges of a post, in a paragraph."""
     paragraph = nodes.paragraph(classes=["pprnet-badges"])
-    paragraph += type_badge(post.kind, vocabulary)
+    paragraph += type_badge(post.research_type, vocabulary)
     for slug in post.topics:
         paragraph += nodes.Text(" ")
         paragraph += topic_badge(slug, vocabulary)

@@ -15,7 +15,7 @@ from sphinx.util.docutils import SphinxDirective
 from pprnet.model.records import Archive
 from pprnet.stages.domain import PPRNetDomain, get_domain
 
-# For each kind of listing, what it shows of the archive (`FillListing.shows`): a page with
+# For each listing, what it shows of the archive (`FillListing.shows`): a page with
 # listings is written again when that changes, and only then.
 VIEWS: dict[str, Callable[[Archive], object]] = {}
 
@@ -27,30 +27,30 @@ class listing_placeholder(nodes.General, nodes.Element):  # noqa: N801 (docutils
 class ListingDirective(SphinxDirective):
     """A directive whose output depends on every post."""
 
-    kind: ClassVar[str]
+    listing: ClassVar[str]  # its name, which its directive also has
     has_content = False
 
     def run(self) -> list[nodes.Node]:
         domain = get_domain(self.env)
-        domain.note_listing(self.env.current_document.docname, self.kind)
+        domain.note_listing(self.env.current_document.docname, self.listing)
         # Listings show the vocabulary's labels and formatted references.
         self.env.note_dependency(str(domain.sources.vocabulary_path))
         self.env.note_dependency(str(domain.sources.bibliography_path))
-        node = listing_placeholder(kind=self.kind, options=dict(self.options))
+        node = listing_placeholder(listing=self.listing, options=dict(self.options))
         self.set_source_info(node)
         return [node]
 
 
 class FillListing(SphinxPostTransform):
-    """Replace the placeholders of one kind with their content."""
+    """Replace the placeholders of one listing with their content."""
 
-    kind: ClassVar[str]
+    listing: ClassVar[str]  # its name, which its directive also has
     # Before ReferencesResolver (10), which resolves the links listings contain.
     default_priority = 5
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        VIEWS[cls.kind] = cls.shows
+        VIEWS[cls.listing] = cls.shows
 
     @staticmethod
     def shows(archive: Archive) -> object:
@@ -61,10 +61,10 @@ class FillListing(SphinxPostTransform):
         domain = get_domain(self.env)
         docname = self.env.current_document.docname
         # The domain knows which pages have listings: the others (every post) are not walked.
-        if self.kind not in domain.listings.get(docname, ()):
+        if self.listing not in domain.listings.get(docname, ()):
             return
         for node in list(self.document.findall(listing_placeholder)):
-            if node["kind"] == self.kind:
+            if node["listing"] == self.listing:
                 node.replace_self(self.render(domain, docname, node["options"]))
 
     def render(

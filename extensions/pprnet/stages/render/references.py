@@ -7,6 +7,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from pprnet.adapters.bibtex import entry_anchor
+from pprnet.config import Settings
 from pprnet.model.records import Post
 from pprnet.stages.domain import POST, PPRNetDomain
 from pprnet.stages.render.links import entry_paragraph, link
@@ -43,7 +44,7 @@ class PostReferences(PostPageTransform):
             if key == post.reference:
                 paragraph.insert(0, nodes.strong("Summarised: ", "Summarised: "))
             item += paragraph
-            page = self.config.pprnet_bibliography_page
+            page = Settings.of(self.config).bibliography_page
             if page:
                 target = f"{page}#{entry_anchor(self.config, found.key)}"
                 # The same words under every reference of every post: not worth a search hit.

@@ -32,13 +32,13 @@ from pprnet.stages.render.listing import FillListing, ListingDirective
 class TopicIndex(ListingDirective):
     """`{topic-index}`: every topic of the vocabulary with its number of summaries."""
 
-    kind = "topic-index"
+    listing = "topic-index"
 
 
 class TypeIndex(ListingDirective):
     """`{type-index}`: every type of research of the vocabulary with its number of summaries."""
 
-    kind = "type-index"
+    listing = "type-index"
 
 
 def term_index(
@@ -60,7 +60,7 @@ def term_index(
 
 
 class FillTopicIndex(FillListing):
-    kind = "topic-index"
+    listing = "topic-index"
 
     @staticmethod
     def shows(archive: Archive) -> object:
@@ -74,17 +74,17 @@ class FillTopicIndex(FillListing):
 
 
 class FillTypeIndex(FillListing):
-    kind = "type-index"
+    listing = "type-index"
 
     @staticmethod
     def shows(archive: Archive) -> object:
-        return sorted((slug, len(posts)) for slug, posts in archive.by_kind.items())
+        return sorted((slug, len(posts)) for slug, posts in archive.by_type.items())
 
     def render(
         self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
     ) -> list[nodes.Node]:
         types = domain.sources.vocabulary.types
-        return [term_index(types, domain.archive.by_kind, type_page, "pprnet-type-index")]
+        return [term_index(types, domain.archive.by_type, type_page, "pprnet-type-index")]
 
 
 def summary_entry(post: Post, domain: PPRNetDomain) -> nodes.section:
@@ -96,7 +96,7 @@ def summary_entry(post: Post, domain: PPRNetDomain) -> nodes.section:
     byline = nodes.paragraph(classes=["pprnet-byline"])
     byline += month_text(post)
     byline += nodes.Text(" ")
-    byline += type_badge(post.kind, domain.sources.vocabulary)
+    byline += type_badge(post.research_type, domain.sources.vocabulary)
     section += byline
     reference = reference_paragraph(post, domain.sources.bibliography)
     if reference is not None:
@@ -190,7 +190,7 @@ def generate_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     archive, vocabulary = domain.archive, domain.sources.vocabulary
     pages = [
         *((topic_page(t.slug), t.label, archive.by_topic.get(t.slug)) for t in vocabulary.topics),
-        *((type_page(t.slug), t.label, archive.by_kind.get(t.slug)) for t in vocabulary.types),
+        *((type_page(t.slug), t.label, archive.by_type.get(t.slug)) for t in vocabulary.types),
     ]
     stale = [
         (pagename, title, posts)

@@ -1,5 +1,6 @@
 # A small archive without ablog: the extension alone, as the parallel and incremental tests need.
 
+project = "PPRNet Blog"  # the site's name, as summaries are cited and feeds are titled
 extensions = ["myst_parser", "sphinx_design", "sphinxcontrib.bibtex", "pprnet"]
 myst_enable_extensions = ["colon_fence"]
 myst_disable_syntax = ["html_block", "html_inline"]

@@ -13,4 +13,4 @@ pprnet_bibliography_page = "bibliography"
 suppress_warnings = ["bibtex.key_not_found"]
 
 html_baseurl = "https://example.org/archive/"
-pprnet_blog_title = "Test Blog"
+project = "Test Blog"

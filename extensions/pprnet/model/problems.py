@@ -1,0 +1,44 @@
+"""What can be wrong with the archive's input: one registry of warning subtypes (pure, no Sphinx).
+
+Every warning of the archive is `pprnet.<subtype>`, in the build (where `-W` fails on it and
+`suppress_warnings` can name it) and in `pprnet check`. CONTRIBUTING.md explains each one in
+a table, which a test keeps equal to this list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Subtype(StrEnum):
+    """The subtypes of the archive's warnings."""
+
+    FRONT_MATTER = "front-matter"
+    DATE = "date"
+    FUTURE_DATE = "future-date"
+    AUTHOR = "author"
+    TOPIC = "topic"
+    TYPE = "type"
+    REFERENCE = "reference"
+    CONTACT = "contact"
+    TITLE = "title"
+    PRACTICE_IMPLICATIONS = "practice-implications"
+    PLACEHOLDER = "placeholder"
+    CITE = "cite"
+    RAW_HTML = "raw-html"
+    DIRECTIVE = "directive"
+    LINK = "link"
+    BIB_SYNTAX = "bib-syntax"
+    BIB_DUPLICATE = "bib-duplicate"
+    BIB_UNUSED = "bib-unused"
+    CONFIG = "config"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a post or an entry: its subtype, a 1-based line and a message."""
+
+    subtype: Subtype
+    line: int
+    message: str
