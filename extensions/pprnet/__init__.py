@@ -4,8 +4,9 @@
 - `stages/`: the Sphinx extension, in the order data flows: `read/` checks and records each
   post, `domain.py` keeps the records by document (merge, purge), `derive.py` builds the
   archive from them once per build, `render/` makes the pages, listings and feeds.
-- `adapters/`: one module per dependency the archive adapts (ablog, sphinxcontrib-bibtex,
-  sphinx-design, pybtex), each naming what it changes and the versions it was checked against.
+- `adapters/`: one module per dependency the archive adapts (MyST-Parser, ablog,
+  sphinxcontrib-bibtex, sphinx-design, pybtex), each naming what it changes and the versions
+  it was checked against.
 - `speed/`: mechanisms that exist only to make builds faster.
 - `cli/`: the `pprnet` command (check, new, topics, import).
 """
@@ -26,6 +27,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from pprnet.adapters.ablog import setup_ablog
     from pprnet.adapters.bibtex import setup_bibtex
     from pprnet.adapters.design import setup_design
+    from pprnet.adapters.myst import setup_myst
     from pprnet.adapters.pybtex import setup_pybtex
     from pprnet.speed.freshness import setup_freshness
     from pprnet.speed.memory import setup_memory
@@ -71,6 +73,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_bibliography,
         setup_feeds,
         # the dependencies, adapted
+        setup_myst,
         setup_ablog,
         setup_pybtex,
         setup_bibtex,

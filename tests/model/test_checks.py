@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from pprnet.model.checks import check_post, cite_target_keys
+from pprnet.model.checks import check_text, cite_target_keys
 from pprnet.model.vocabulary import load_vocabulary
 from support import PROJECT
 
@@ -34,7 +34,7 @@ Do this.
 
 
 def check(body: str = BODY):  # type: ignore[no-untyped-def]
-    return check_post(FRONT + body, VOCABULARY, KEYS, TODAY)
+    return check_text(FRONT + body, VOCABULARY, KEYS, TODAY)
 
 
 def test_a_good_post() -> None:

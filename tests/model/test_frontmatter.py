@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from pprnet.model.frontmatter import read_front_matter
+from pprnet.model.frontmatter import check_front_matter
+from pprnet.model.source import parse_post
 from pprnet.model.vocabulary import load_vocabulary
 from support import PROJECT
 
@@ -27,7 +28,7 @@ contact: someone@example.org
 
 
 def read(text: str):  # type: ignore[no-untyped-def]
-    return read_front_matter(text, VOCABULARY, KEYS, TODAY)
+    return check_front_matter(parse_post(text).front, VOCABULARY, KEYS, TODAY)
 
 
 def with_line(field: str, value: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from pprnet.cli.project import Project, load_project
 from pprnet.model.bibfile import unused_entries
-from pprnet.model.checks import build_date, check_post
+from pprnet.model.checks import build_date, check_text
 from pprnet.model.problems import Subtype
 
 
@@ -54,7 +54,7 @@ def report(project: Project, posts: list[Path], whole_archive: bool) -> int:
         except OSError as error:
             problems.append((str(path), 1, f"cannot read: {error.strerror}", Subtype.FRONT_MATTER))
             continue
-        result = check_post(text, project.vocabulary, project.bibliography.keys(), today)
+        result = check_text(text, project.vocabulary, project.bibliography.keys(), today)
         name = project.display(path)
         problems += [(name, p.line, p.message, p.subtype) for p in result.problems]
         if result.front is not None and result.front.reference:

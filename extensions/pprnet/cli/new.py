@@ -31,7 +31,7 @@ from pprnet.model.checks import (
     PLACEHOLDER_IMPLICATIONS,
     PLACEHOLDER_SUMMARY,
     build_date,
-    check_post,
+    check_text,
 )
 from pprnet.model.frontmatter import MARKUP_CHARS, MAX_TOPICS
 from pprnet.model.vocabulary import SLUG_RE, Terms
@@ -306,7 +306,7 @@ def check_rendered(post: NewPost, project: Project) -> None:
             return "--title"
         return _FLAG_OF_FIELD.get(source.partition(":")[0], "the new post")
 
-    result = check_post(text, project.vocabulary, keys, build_date())
+    result = check_text(text, project.vocabulary, keys, build_date())
     errors = [
         f"{flag(problem.line)}: {problem.message}"
         for problem in result.problems

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pprnet.cli.project import load_project
-from pprnet.model.checks import build_date
-from pprnet.model.frontmatter import read_front_matter
+from pprnet.model.checks import build_date, check_text
 
 
 def register(commands: Any) -> None:
@@ -26,9 +25,8 @@ def run(args: argparse.Namespace) -> int:
     today = build_date()
     for path in sorted(project.posts_dir.rglob("*.md")):
         keys = project.bibliography.keys()
-        front, _ = read_front_matter(
-            path.read_text(encoding="utf-8"), project.vocabulary, keys, today
-        )
+        text = path.read_text(encoding="utf-8")
+        front = check_text(text, project.vocabulary, keys, today).front
         if front is not None:
             topics.update(front.topics)
             research_types[front.research_type] += 1

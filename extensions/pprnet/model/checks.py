@@ -1,7 +1,7 @@
-"""Every rule a post must follow, checked from its source text (pure, no Sphinx).
+"""Every rule a post must follow, checked on its one parse (pure, no Sphinx).
 
-The Sphinx build and `pprnet check` both call `check_post`, so a contributor meets the same
-message, with the same line, on the command line and in the build.
+The Sphinx build and `pprnet check` both call `check_post` on a `source.ParsedPost`, so a
+contributor meets the same message, with the same line, on the command line and in the build.
 """
 
 from __future__ import annotations
@@ -11,16 +11,12 @@ import os
 import re
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
-from functools import cache
 
-from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
-from myst_parser.config.main import MdParserConfig
-from myst_parser.parsers.mdit import create_md_parser
 
-from pprnet.model.frontmatter import MARKUP_CHARS, FrontMatter, read_front_matter
+from pprnet.model.frontmatter import MARKUP_CHARS, FrontMatter, check_front_matter
 from pprnet.model.problems import Problem, Subtype
+from pprnet.model.source import ParsedPost, parse_post
 from pprnet.model.urls import is_safe_url
 from pprnet.model.vocabulary import Vocabulary
 
@@ -55,16 +51,8 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
-@cache
-def _parser() -> MarkdownIt:
-    """The Markdown parser MyST uses, with the extensions the archive enables; without MyST's
-    word count, which the checks do not use (a fifth of a parse)."""
-    parser = create_md_parser(MdParserConfig(enable_extensions={"colon_fence"}), RendererHTML)
-    return parser.disable("wordcount")
-
-
 def check_post(
-    text: str,
+    post: ParsedPost,
     vocabulary: Vocabulary,
     bib_keys: Container[str],
     today: dt.date,
@@ -72,10 +60,10 @@ def check_post(
 ) -> PostCheck:
     """Check a post's front matter and body; report each problem with its line.
 
-    `lenient` keeps what is usable of a post with problems (see `read_front_matter`).
+    `lenient` keeps what is usable of a post with problems (see `check_front_matter`).
     """
-    front, problems = read_front_matter(text, vocabulary, bib_keys, today, lenient)
-    tokens = _parser().parse(text)
+    text, tokens = post.text, post.tokens
+    front, problems = check_front_matter(post.front, vocabulary, bib_keys, today, lenient)
     title, title_problems = _check_title(tokens)
     problems += title_problems
     problems += _check_practice_implications(tokens, text.count("\n") + 1)
@@ -91,6 +79,13 @@ def check_post(
                 Problem(Subtype.CITE, line, f"cited key {key!r} is not a key of references.bib")
             )
     return PostCheck(front, title, tuple(cites.values()), tuple(problems))
+
+
+def check_text(
+    text: str, vocabulary: Vocabulary, bib_keys: Container[str], today: dt.date
+) -> PostCheck:
+    """Check a post's text, parsed as the command line parses it."""
+    return check_post(parse_post(text), vocabulary, bib_keys, today)
 
 
 def _line(token: Token) -> int:

@@ -1,4 +1,4 @@
-"""Read and validate a post's front matter from its source text (pure, no Sphinx).
+"""Validate a post's front matter, as parsed once with the post (pure, no Sphinx).
 
 The same function serves the Sphinx build and the contributor's command-line check, so both
 report the same problems with the same words and lines.
@@ -12,9 +12,8 @@ import re
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 
-import yaml
-
 from pprnet.model.problems import Problem, Subtype
+from pprnet.model.source import FrontMatterBlock
 from pprnet.model.vocabulary import Terms, Vocabulary
 
 ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -36,33 +35,8 @@ class FrontMatter:
     contact: str | None
 
 
-# libyaml's parser when PyYAML has it (about ten times faster), with the same safe constructor.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _StringDatesLoader(_SafeLoader):  # type: ignore[valid-type,misc]
-    """SafeLoader that keeps dates as strings, so that only strict ISO dates pass our check."""
-
-
-_StringDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def split_front_matter(text: str) -> tuple[str, int] | None:
-    """The YAML between the opening and closing `---` lines and its first line number."""
-    lines = text.splitlines()
-    if not lines or lines[0].rstrip() != "---":
-        return None
-    for index, line in enumerate(lines[1:], start=1):
-        if line.rstrip() == "---":
-            return "\n".join(lines[1:index]), 2
-    return None
-
-
-def read_front_matter(
-    text: str,
+def check_front_matter(
+    block: FrontMatterBlock | None,
     vocabulary: Vocabulary,
     bib_keys: Container[str],
     today: dt.date,
@@ -74,23 +48,11 @@ def read_front_matter(
     author or type remains (topics, reference and contact are then the valid ones, and an
     author with markup characters is kept as written: escaping is the pages' job).
     """
-    block = split_front_matter(text)
     if block is None:
         return None, [Problem(Subtype.FRONT_MATTER, 1, "a post must start with '---' front matter")]
-    yaml_text, first_line = block
-    try:
-        data = yaml.load(yaml_text, Loader=_StringDatesLoader)  # noqa: S506 (a SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else first_line
-        reason = getattr(error, "problem", None) or str(error)
-        return None, [
-            Problem(Subtype.FRONT_MATTER, line, f"front matter is not valid YAML: {reason}")
-        ]
-    if not isinstance(data, dict):
-        return None, [
-            Problem(Subtype.FRONT_MATTER, first_line, "front matter must be key: value lines")
-        ]
+    if isinstance(block.data, Problem):
+        return None, [block.data]
+    data, yaml_text, first_line = block.data, block.text, block.first_line
 
     lines = _field_lines(yaml_text, first_line)
     problems: list[Problem] = []

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from pprnet.cli.importer.apaparse import ParsedReference, format_entry, make_key, parse_reference
 from pprnet.cli.importer.holdings import Holdings, doi_of, normal_title, surname_of
@@ -26,8 +25,8 @@ from pprnet.cli.importer.writing import author_contact, render_post
 from pprnet.cli.naming import slugify
 from pprnet.cli.project import DEFAULT_AUTHOR, Project, load_project
 from pprnet.model.bibfile import Bibliography, read_bibliography
-from pprnet.model.checks import build_date, check_post
-from pprnet.model.frontmatter import split_front_matter
+from pprnet.model.checks import build_date, check_text
+from pprnet.model.source import parse_post
 from pprnet.model.vocabulary import Vocabulary
 
 SLUG_WORDS = 3
@@ -167,18 +166,17 @@ class Importer:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return  # `pprnet check` reports an unreadable post; here it holds no summary
-        front = split_front_matter(text)
-        data: Any = None
-        if front is not None:
-            try:
-                data = yaml.safe_load(front[0])
-            except yaml.YAMLError:
-                data = None
+        post = parse_post(text)
+        data = post.front.data if post.front is not None else None
         key = data.get("reference") if isinstance(data, dict) else None
-        lines = text.splitlines()
-        if front is not None:  # a YAML comment in the front matter is not the title
-            lines = lines[next(i for i, line in enumerate(lines) if i and line.rstrip() == "---") :]
-        title = next((line[2:].strip() for line in lines if line.startswith("# ")), "")
+        title = next(
+            (
+                inline.content.strip()
+                for heading, inline in itertools.pairwise(post.tokens)
+                if heading.type == "heading_open" and heading.tag == "h1"
+            ),
+            "",
+        )
         where = self.project.display(path)
         self.archive.add_post(where, title, str(key) if key else None, path)
 
@@ -231,7 +229,7 @@ class Importer:
             summary, self.author, suggestion.topics, suggestion.research_type, key, contact
         )
         keys = self.archive.keys() | ({key.casefold()} if key else set())
-        problems = check_post(text, self.vocabulary, keys, self.today).problems
+        problems = check_text(text, self.vocabulary, keys, self.today).problems
         if problems:
             intro = f"the post for {summary.title.text!r} would not pass the archive's checks"
             return [

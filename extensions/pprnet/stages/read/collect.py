@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
@@ -16,10 +14,15 @@ from pprnet.model.bibfile import Bibliography
 from pprnet.model.checks import build_date, check_post, cite_target_keys
 from pprnet.model.problems import Subtype
 from pprnet.model.records import Post, reading_minutes
+from pprnet.model.source import ParsedPost
 from pprnet.stages.domain import get_domain
 from pprnet.stages.read.practice import implication_paragraphs, practice_implications
 
 logger = logging.getLogger(__name__)
+
+
+# Where the parser leaves a post's parse for `CollectPost` (adapters/myst.py).
+PARSED_POST = "pprnet_parsed_post"
 
 
 def is_post(docname: str, posts_dir: str) -> bool:
@@ -42,10 +45,15 @@ class CollectPost(SphinxTransform):
         self.env.note_dependency(str(sources.vocabulary_path))
         self.env.note_dependency(str(sources.bibliography_path))
 
-        source = Path(self.document["source"]).read_text(encoding="utf-8")
         strict = Settings.of(self.config).strict
+        parsed: ParsedPost | None = self.env.current_document.get(PARSED_POST)
+        if parsed is None:
+            message = "a post is a Markdown file (posts/YYYY/MM-slug.md)"
+            logger.warning(message, type="pprnet", subtype=Subtype.FRONT_MATTER, location=docname)
+            self._withdraw_from_ablog()
+            return
         check = check_post(
-            source, sources.vocabulary, sources.bibliography, build_date(), lenient=not strict
+            parsed, sources.vocabulary, sources.bibliography, build_date(), lenient=not strict
         )
         consequence = " (the post is left out of the archive until this is fixed)" if strict else ""
         for problem in check.problems:
