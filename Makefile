@@ -11,13 +11,14 @@ BUILDDIR := _build
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help html dist serve test bench clean
+.PHONY: help html dist serve test versions bench clean
 
 help:
 	@echo "make serve   build the archive and serve it at http://$(HOST):$(PORT) with live reload"
 	@echo "make html    build the archive into $(BUILDDIR)/html (warnings are errors)"
 	@echo "make dist    the tree to deploy, in $(BUILDDIR)/dist: the HTML without build state"
 	@echo "make test    run every test: unit, Sphinx roots, the whole site, the browser"
+	@echo "make versions  build with the lowest and the latest allowed dependencies, compare"
 	@echo "make bench   time builds of 250-1000 synthetic posts against plain Sphinx (minutes)"
 	@echo "make clean   remove the build output"
 
@@ -48,6 +49,12 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The archive built with the lowest and with the latest dependency versions that pyproject.toml
+# allows, each in a throwaway environment under _build/versions, must be the same HTML once
+# version strings and asset digests are normalised (.ci/compare_versions.py; about a minute).
+versions:
+	$(PYTHON) .ci/compare_versions.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCHOPTS)

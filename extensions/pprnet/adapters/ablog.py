@@ -4,6 +4,12 @@ ablog still recognises the posts (their front matter, the orphan flag, a label p
 rest of what it does is the extension's: dates and listings (`records.py`), month, topic and
 type pages (`archive.py`, `topics.py`), feeds (`feeds.py`). Each workaround below names its
 upstream issue and when it can go; `tests/ext/adapters/test_ablog.py` tests all three.
+
+Checked against ablog 0.11.13, the only release the allowed range holds (`make versions`
+builds the lowest and the latest allowed versions). Private accesses: Sphinx's
+`app.events.listeners` (to find ablog's page generator; Sphinx can disconnect a listener only
+by its id), ablog's `parallel_read_safe` flag on `app.extensions["ablog"]`, and ablog's
+per-post records in the environment (`env.ablog_posts`).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """sphinxcontrib-bibtex, adapted to the archive: the APA 7 in-text style, its domain with
 lookups by key instead of scans, and its citation data reused when nothing changed.
 
-Checked against sphinxcontrib-bibtex 2.7.0.
+Checked against sphinxcontrib-bibtex 2.7.0, the only release the allowed range holds
+(`make versions` builds the lowest and the latest allowed versions).
 
 - `APAReferenceStyle`: APA 7 in-text citations, through its public style plugins.
 - `IndexedBibtexDomain`: in 2.7 each in-text citation scans every citation of the site twice

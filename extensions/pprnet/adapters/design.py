@@ -9,6 +9,11 @@ runs only on the pages that have its component: contributors can still use every
 and a page with a dropdown gets sphinx-design's own transform. No upstream issue found; remove
 when sphinx-design looks its components up by node class or skips pages without them.
 `tests/ext/adapters/test_design.py` tests it.
+
+Checked against sphinx-design 0.8.0, the only release the allowed range holds, and Sphinx 9.0
+(`make versions` builds the lowest and the latest allowed versions). Private accesses:
+sphinx-design's `_resolve_new_tab_refs`, Sphinx's `app.registry.post_transforms` (no call
+replaces a registered post-transform) and `app.events.listeners` (to find the handler).
 """
 
 from __future__ import annotations

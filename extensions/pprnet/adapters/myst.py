@@ -1,8 +1,9 @@
 """MyST-Parser, adapted so that each post is parsed once: the tokens MyST renders, and its
 front matter read once, are handed to the archive's checks (`stages/read/collect.py`).
 
-For a post, `PostParser.parse` does what `MystParser.parse` does (checked against myst-parser
-5.2: `create_md_parser`, then markdown-it's parse and MyST's renderer), with three changes:
+For a post, `PostParser.parse` does what `MystParser.parse` does (`create_md_parser`, then
+markdown-it's parse and MyST's renderer; checked against myst-parser 5.2.0, the only release
+the allowed range holds), with three changes:
 
 - the Markdown is parsed with raw HTML recognised, so that the checks can report it, and is
   rendered with it turned back into text, as the site's `myst_disable_syntax` shows it;

@@ -9,8 +9,8 @@ from docutils import nodes
 from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
-from sphinx.util.osutil import relative_uri
 
+from pprnet.adapters.sphinx import render_page_body
 from pprnet.model.records import Archive, Post
 from pprnet.model.vocabulary import Terms
 from pprnet.speed.freshness import is_current
@@ -163,22 +163,6 @@ def collection_page(
     body = render_page_body(builder, pagename, section)
     # Themes print the title as HTML, as a document's rendered title is.
     return pagename, {"title": escape(title), "body": body, "parents": []}, "page.html"
-
-
-def render_page_body(builder: StandaloneHTMLBuilder, pagename: str, node: nodes.Node) -> str:
-    """The HTML of a generated page's body.
-
-    Workaround: `render_partial` reads per-page state that `write_doc` sets for each document
-    (section and figure numbers, paths). A rebuild that writes no document has none, and the
-    translator fails on the first heading; after some writes it holds another page's values.
-    Set it for this page first. Remove if render_partial ever sets it itself.
-    """
-    builder.secnumbers = {}
-    builder.fignumbers = {}
-    builder.imgpath = relative_uri(builder.get_target_uri(pagename), "_images")
-    builder.dlpath = relative_uri(builder.get_target_uri(pagename), "_downloads")
-    builder.current_docname = pagename
-    return builder.render_partial(node)["fragment"]
 
 
 def generate_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
