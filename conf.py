@@ -42,8 +42,7 @@ myst_enable_extensions = ["colon_fence"]
 myst_heading_anchors = 2
 
 bibtex_bibfiles = ["references.bib"]
-bibtex_default_style = "pprnet-apa"  # APA 7 reference list (extensions/pprnet/apa.py)
-bibtex_reference_style = "pprnet-apa"  # APA 7 in-text citations, author-year
+bibtex_default_style = "pprnet-apa"  # APA 7 reference list (extensions/pprnet/model/apa.py)
 bibtex_cite_id = "ref-{key}"  # stable anchors on the bibliography page
 pprnet_bibliography_page = "bibliography"
 # A missing cite key is reported once, with its line, by the archive's own check.

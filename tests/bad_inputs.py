@@ -114,6 +114,20 @@ CASES = {
              "The alliance predicts outcome across treatments\n{cite:p}`nobody2019`."),
         "cite", POST, 13, "cited key 'nobody2019'",
     ),
+    "citation role without an APA form": Case(
+        post("The alliance predicts outcome across treatments.",
+             "The alliance predicts outcome\n{cite:label}`fluckiger2018alliance`."),
+        "cite", POST, 13, "{cite:label} has no APA form",
+    ),
+    "malformed citation": Case(
+        post("The alliance predicts outcome across treatments.",
+             "The alliance predicts outcome across treatments\n{cite:p}`{see}`."),
+        "cite", POST, 13, "write keys as",
+    ),
+    "malformed citation in a page": Case(
+        {"page.md": "---\norphan: true\n---\n# A page\n\nSee {cite:p}`{see}`.\n"},
+        "cite", "page.md", 6, "write keys as",
+    ),
     "bibliography entry that no post uses": Case(
         {"references.bib": BIB + "\n@book{unused2019,\n  title = {Unused},\n  year = {2019}\n}\n"},
         "bib-unused", "references.bib", BIB.count("\n") + 2, "neither summarised nor cited",

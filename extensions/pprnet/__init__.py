@@ -39,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from pprnet.stages.read.sources import setup_sources
     from pprnet.stages.render.archive import setup_archive
     from pprnet.stages.render.bibliography import setup_bibliography
+    from pprnet.stages.render.citations import setup_citations
     from pprnet.stages.render.citethis import setup_citethis
     from pprnet.stages.render.explorer import setup_explorer
     from pprnet.stages.render.feeds import setup_feeds
@@ -70,6 +71,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_archive,
         setup_home,
         setup_explorer,
+        setup_citations,
         setup_bibliography,
         setup_feeds,
         # the dependencies, adapted

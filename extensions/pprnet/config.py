@@ -48,6 +48,10 @@ class Settings:
     )
     feed_length: int = _option(50, "html", "How many of the newest summaries each feed holds.")
 
+    def is_post(self, docname: str) -> bool:
+        """Whether a document is a post (a page under `posts_dir`)."""
+        return docname.startswith(self.posts_dir.rstrip("/") + "/")
+
     @classmethod
     def of(cls, config: Any) -> Settings:
         """The settings of a Sphinx configuration (every value registered by `register`)."""

@@ -33,6 +33,8 @@ EMPATHY = "posts/2021/05-empathy.html"
 FRAGMENTS: dict[str, tuple[str, str]] = {
     "post-practice-implications": (EMPATHY, '[role="main"] .pprnet-practice-implications'),
     "post-header": (EMPATHY, '[role="main"] .pprnet-post-header'),
+    # The summary's paragraph with a narrative and a parenthetical in-text citation.
+    "post-citations": (EMPATHY, '[role="main"] section > p:has(.bibtex-citation)'),
     "post-references": (EMPATHY, '[role="main"] section.pprnet-references'),
     "post-cite-this": (EMPATHY, '[role="main"] .pprnet-cite-this'),
     "topic-digest-entry": ("topics/empathy.html", "section.pprnet-digest-entry"),

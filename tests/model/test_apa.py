@@ -10,7 +10,7 @@ from pybtex.database import parse_string
 from pybtex.richtext import Text
 
 from pprnet.model import apa
-from pprnet.model.apa import format_reference, in_text
+from pprnet.model.apa import format_reference
 from pprnet.model.bibfile import read_bibliography
 from support import PROJECT
 
@@ -124,25 +124,6 @@ def test_a_title_ending_in_a_question_mark_takes_no_period() -> None:
         " journal={American Psychologist}, volume={72}, pages={311--325}}"
     )))  # fmt: skip
     assert "Is the alliance therapeutic? American Psychologist" in text
-
-
-TWO = "@article{k2, author={Murphy, R. and Hutton, P.}, year={2017}, title={T}, journal={J}}"
-THREE = "@article{k3, author={Steel, C. and Macdonald, J. and Schroder, T.}, year={2017}, title={T}, journal={J}}"  # noqa: E501
-
-
-@pytest.mark.parametrize(
-    ("bibtex", "role", "expected"),
-    [
-        ([TWO], "t", "Murphy and Hutton (2017)"),
-        ([TWO], "p", "(Murphy & Hutton, 2017)"),
-        ([THREE], "t", "Steel et al. (2017)"),
-        ([THREE, TWO], "p", "(Steel et al., 2017; Murphy & Hutton, 2017)"),
-        ([TWO], "year", "2017"),
-        ([THREE], "author", "Steel et al."),
-    ],
-)
-def test_in_text_citations_as_text(bibtex: list[str], role: str, expected: str) -> None:
-    assert in_text([entry(text) for text in bibtex], role) == expected
 
 
 def test_fields_without_latex_skip_the_decoder_with_the_same_result() -> None:

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from pprnet.model.checks import check_text, cite_target_keys
+from pprnet.model.checks import check_text
 from pprnet.model.vocabulary import load_vocabulary
 from support import PROJECT
 
@@ -85,9 +85,17 @@ def test_markdown_itself_never_makes_a_javascript_link() -> None:
 
 
 @pytest.mark.parametrize(
-    ("target", "keys"),
-    [("a2017", ["a2017"]), ("a2017,b2018", ["a2017", "b2018"]),
-     ("{see}a2017{p. 3},b2018", ["a2017", "b2018"])],
-)  # fmt: skip
-def test_the_keys_of_a_citation_target(target: str, keys: list[str]) -> None:
-    assert cite_target_keys(target) == keys
+    ("role", "words"),
+    [("label", "has no APA form"), ("empty", "has no APA form"), ("t", "write keys as")],
+)
+def test_a_citation_without_an_apa_form_is_located(role: str, words: str) -> None:
+    target = "a b" if role == "t" else "steel2017systematic"
+    result = check(BODY.replace("and, on", f"and {{cite:{role}}}`{target}`, on"))
+    assert [(p.subtype, p.line) for p in result.problems] == [("cite", 13)]
+    assert words in result.problems[0].message
+
+
+def test_cite_alone_is_a_parenthetical_citation() -> None:
+    result = check(BODY.replace("and, on", "and {cite}`steel2017systematic`, on"))
+    assert result.problems == ()
+    assert result.cites == ("murphy2017therapist", "steel2017systematic")

@@ -26,7 +26,9 @@ from sphinx.config import Config
 
 from pprnet.config import Settings
 from pprnet.model.source import HTML_SYNTAX, for_rendering, markdown_parser, parse_post
-from pprnet.stages.read.collect import PARSED_POST, is_post
+
+# Where the parser leaves a post's parse for the read stage (`stages/read/collect.py`).
+PARSED_POST = "pprnet_parsed_post"
 
 
 class PostParser(MystParser):
@@ -34,7 +36,7 @@ class PostParser(MystParser):
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         env = document.settings.env
-        if not is_post(env.current_document.docname, Settings.of(env.config).posts_dir):
+        if not Settings.of(env.config).is_post(env.current_document.docname):
             super().parse(inputstring, document)
             return
         config = env.myst_config

@@ -1,40 +1,16 @@
-"""pybtex, as the archive uses it: its APA 7 styles registered, and its plugin look-ups cached.
+"""pybtex, as the archive uses it: its APA 7 style registered, and its plugin look-ups cached.
 
 Checked against pybtex 0.26.0 and 0.26.1 (`make versions`). Private access: none.
 """
 
 from __future__ import annotations
 
-from functools import cache
-
 import pybtex.plugin
-from pybtex.database import Person
-from pybtex.richtext import Text
-from pybtex.style.names import BaseNameStyle, name_part
-from pybtex.style.template import join
 from sphinx.application import Sphinx
 
-from pprnet.model.apa import APAStyle, from_latex
+from pprnet.model.apa import APAStyle
 
 STYLE_NAME = "pprnet-apa"
-SURNAME_STYLE = "pprnet-surname"
-
-
-class SurnameStyle(BaseNameStyle):  # type: ignore[misc]
-    """sphinxcontrib-bibtex's "last" name style, each surname formatted once per build instead
-    of once per citation: decoding its LaTeX was a quarter of the time of an in-text citation."""
-
-    def format(self, person: Person, abbr: bool = True) -> Text:
-        return _surname(tuple(person.prelast_names), tuple(person.last_names))
-
-
-@cache
-def _surname(prelast_names: tuple[str, ...], last_names: tuple[str, ...]) -> Text:
-    template = join[
-        name_part(tie=True)[[from_latex(name) for name in prelast_names]],
-        name_part[[from_latex(name) for name in last_names]],
-    ]
-    return template.format()
 
 
 # The pybtex plugins that sphinxcontrib-bibtex and the archive look up while building.
@@ -47,7 +23,6 @@ PYBTEX_PLUGINS = (
     ("pybtex.database.output", "bibtex"),
     ("pybtex.style.labels", "alpha"),
     ("pybtex.style.names", "plain"),
-    ("pybtex.style.names", "last"),
     ("pybtex.style.sorting", "none"),
 )
 
@@ -66,5 +41,4 @@ def setup_pybtex(app: Sphinx) -> None:
     # Registered at run time rather than as entry points: pybtex looks entry points up again
     # for every formatted citation, which is slow (see cache_pybtex_plugins).
     pybtex.plugin.register_plugin("pybtex.style.formatting", STYLE_NAME, APAStyle)
-    pybtex.plugin.register_plugin("pybtex.style.names", SURNAME_STYLE, SurnameStyle)
     cache_pybtex_plugins()

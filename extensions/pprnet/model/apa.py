@@ -50,18 +50,18 @@ def _initials(person: Person) -> str:
     return " ".join(parts)
 
 
-def _surname(person: Person) -> str:
+def surname(person: Person) -> str:
     return " ".join(plain(name) for name in person.prelast_names + person.last_names)
 
 
 def _inverted(person: Person) -> str:
     initials = _initials(person)
-    return f"{_surname(person)}, {initials}" if initials else _surname(person)
+    return f"{surname(person)}, {initials}" if initials else surname(person)
 
 
 def _direct(person: Person) -> str:
     initials = _initials(person)
-    return f"{initials} {_surname(person)}" if initials else _surname(person)
+    return f"{initials} {surname(person)}" if initials else surname(person)
 
 
 def format_authors(persons: list[Person]) -> str:
@@ -207,35 +207,10 @@ def _join(parts: list[Text]) -> list[Text | str]:
     return joined
 
 
-def in_text(entries: list[Entry], role: str) -> str:
-    """APA 7 in-text citation as text, for `role` a cite role (`t`, `p`, `author`, `year`):
-    "Murphy and Hutton (2017)", "(Steel et al., 2017; Zilcha-Mano, 2017)"."""
-
-    def names(entry: Entry, joiner: str) -> str:
-        persons = entry.persons.get("author") or entry.persons.get("editor") or []
-        surnames = [_surname(person) for person in persons]
-        return f"{surnames[0]} et al." if len(surnames) > 2 else f" {joiner} ".join(surnames)
-
-    parts = []
-    for entry in entries:
-        year = plain(entry.fields.get("year", "n.d."))
-        if role.endswith("year"):
-            parts.append(year)
-        elif role.endswith("author"):
-            parts.append(names(entry, "and"))
-        elif "p" in role:
-            parts.append(f"{names(entry, '&')}, {year}")
-        else:
-            parts.append(f"{names(entry, 'and')} ({year})")
-    if "p" in role and not role.endswith(("year", "author")):
-        return f"({'; '.join(parts)})"
-    return ", ".join(parts)
-
-
 def sort_key(entry: Entry) -> tuple[str, ...]:
     """APA reference-list order: first author's surname and initials, then year, then title."""
     persons = entry.persons.get("author") or entry.persons.get("editor") or []
-    names = tuple(f"{_surname(person)} {_initials(person)}".casefold() for person in persons)
+    names = tuple(f"{surname(person)} {_initials(person)}".casefold() for person in persons)
     year = plain(entry.fields.get("year", ""))
     title = plain(entry.fields.get("title", "")).casefold()
     return (*names[:1], year, *names[1:], title)

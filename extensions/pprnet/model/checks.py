@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from pprnet.model.frontmatter import MARKUP_CHARS, FrontMatter, check_front_matter
+from pprnet.model.intext import ROLES, parse_citation
 from pprnet.model.problems import Problem, Subtype
 from pprnet.model.source import ParsedPost, parse_post
 from pprnet.model.urls import is_safe_url
@@ -25,9 +26,6 @@ PRACTICE_DIRECTIVE = "practice-implications"
 FORBIDDEN_DIRECTIVES = frozenset(
     {"raw", "include", "literalinclude", "eval-rst", "html", "iframe", "csv-table"}
 )
-# sphinxcontrib-bibtex's citation targets: keys separated by commas, each with optional
-# {pre} and {post} texts. Its own parser lives in a module that imports Sphinx.
-_CITE_TARGET_RE = re.compile(r"(?:\{[^}]*\})?(?P<key>[^{},]+)(?:\{[^}]*\})?")
 # The skeleton `pprnet new` writes; a post that still contains either sentence is unfinished.
 PLACEHOLDER_SUMMARY = "Replace this sentence with the summary, written for clinicians."
 PLACEHOLDER_IMPLICATIONS = "Replace this sentence with what the findings mean for clinicians."
@@ -70,7 +68,11 @@ def check_post(
     problems += _check_safety(tokens)
     problems += _check_placeholders(text)
     cites: dict[str, str] = {}
-    for key, line in _cited_keys(tokens):
+    for found in _cited_keys(tokens):
+        if isinstance(found, Problem):
+            problems.append(found)
+            continue
+        key, line = found
         if key.casefold() in cites:
             continue
         cites[key.casefold()] = key
@@ -168,18 +170,23 @@ def _directive_name(info: str) -> str | None:
     return match.group(1) if match else None
 
 
-def cite_target_keys(target: str) -> list[str]:
-    """The keys of a `{cite}` role's target: `key1,{see}key2{p. 3}` gives key1 and key2."""
-    return [match.group("key").strip() for match in _CITE_TARGET_RE.finditer(target)]
-
-
-def _cited_keys(tokens: list[Token]) -> Iterator[tuple[str, int]]:
-    """Keys of `{cite...}` roles, with the line each role is on."""
+def _cited_keys(tokens: list[Token]) -> Iterator[tuple[str, int] | Problem]:
+    """Keys of `{cite...}` roles, with the line each role is on; or the problem of a role."""
     for token in tokens:
         line = _line(token)
         for child in token.children or []:
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
             elif child.type == "myst_role" and str(child.meta.get("name", "")).startswith("cite"):
-                for key in cite_target_keys(child.content):
-                    yield key, line
+                # `{cite}` alone is sphinxcontrib-bibtex's `{cite:p}`.
+                role = str(child.meta["name"]).partition(":")[2] or "p"
+                works = parse_citation(child.content)
+                if role not in ROLES:
+                    forms = "t, p, author, year, alp and their variants"
+                    message = f"{{cite:{role}}} has no APA form; use one of {forms}"
+                    yield Problem(Subtype.CITE, line, message)
+                elif works is None:
+                    message = f"{{cite:{role}}}`{child.content}`: write keys as {{see}}key{{p. 3}}"
+                    yield Problem(Subtype.CITE, line, message)
+                else:
+                    yield from ((cited.key, line) for cited in works)

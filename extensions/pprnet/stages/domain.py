@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
-from typing import TYPE_CHECKING, Any, ClassVar
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.nodes import Element, reference
@@ -14,11 +16,9 @@ from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 from sphinx.util.osutil import relative_uri
 
+from pprnet.model.bibfile import Bibliography
 from pprnet.model.records import Archive, Post
-
-if TYPE_CHECKING:
-    from pprnet.stages.read.sources import Sources
-
+from pprnet.model.vocabulary import Vocabulary
 
 # The types of link this domain resolves (`reftype`): a document, a page only HTML builders
 # generate, a file of the output.
@@ -26,11 +26,14 @@ POST, PAGE, FILE = "post", "page", "file"
 
 
 def resolve_link(
-    builder: Builder, fromdoc: str, reftype: str, target: str, contnode: nodes.Element
+    builder: Builder, fromdoc: str, node: pending_xref, contnode: nodes.Element
 ) -> nodes.reference:
     """The reference to a target (`page` or `page#anchor`); a reference without a target, which
     every writer shows as its text, where this builder does not write the target."""
+    reftype, target = node["reftype"], node["reftarget"]
     reference = nodes.reference("", "", internal=True, classes=contnode["classes"])
+    if node.get("reftitle"):
+        reference["reftitle"] = node["reftitle"]
     reference.extend(contnode.children)
     generated = builder.format == "html"
     page, _, anchor = target.partition("#")
@@ -45,6 +48,17 @@ def resolve_link(
     return reference
 
 
+@dataclass(frozen=True)
+class Sources:
+    """The data files every post is checked against."""
+
+    vocabulary: Vocabulary
+    vocabulary_path: Path
+    bibliography: Bibliography
+    bibliography_path: Path
+    digest: str  # of both files' bytes and the extension's version
+
+
 class PPRNetDomain(Domain):
     """Post records collected per document, and the archive derived from them once a build."""
 
@@ -54,7 +68,7 @@ class PPRNetDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post
         "listings": {},  # docname -> names of the listings of posts the page has
-        "archive": Archive(),  # derived after reading (see incremental.refresh_archive)
+        "archive": Archive(),  # derived after reading (see derive.refresh_archive)
         "sources": None,  # Sources of the last build, kept for the next (sources.py)
         # Derived after reading, for this build only:
         "feeds": [],  # feeds.Feed of the archive (feeds.derive_feeds)
@@ -67,6 +81,8 @@ class PPRNetDomain(Domain):
         super().__init__(env)
         # This build's sources, loaded at builder-inited; see sources.load_sources.
         self.loaded_sources: Sources | None = None
+        # The archive as the last build derived it, while this build derives its own.
+        self.previous_archive = Archive()
 
     @property
     def posts(self) -> dict[str, Post]:
@@ -114,7 +130,7 @@ class PPRNetDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> reference | None:
-        return resolve_link(builder, fromdocname, typ, target, contnode)
+        return resolve_link(builder, fromdocname, node, contnode)
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from docutils import nodes
+from pybtex.database import Entry
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from pprnet.adapters.myst import PARSED_POST
 from pprnet.config import Settings
-from pprnet.model.apa import in_text as apa_in_text
 from pprnet.model.bibfile import Bibliography
-from pprnet.model.checks import build_date, check_post, cite_target_keys
+from pprnet.model.checks import build_date, check_post
+from pprnet.model.intext import citation_text, format_citation, parse_citation
 from pprnet.model.problems import Subtype
 from pprnet.model.records import Post, reading_minutes
 from pprnet.model.source import ParsedPost
@@ -19,14 +21,6 @@ from pprnet.stages.domain import get_domain
 from pprnet.stages.read.practice import implication_paragraphs, practice_implications
 
 logger = logging.getLogger(__name__)
-
-
-# Where the parser leaves a post's parse for `CollectPost` (adapters/myst.py).
-PARSED_POST = "pprnet_parsed_post"
-
-
-def is_post(docname: str, posts_dir: str) -> bool:
-    return docname.startswith(posts_dir.rstrip("/") + "/")
 
 
 class CollectPost(SphinxTransform):
@@ -38,7 +32,7 @@ class CollectPost(SphinxTransform):
 
     def apply(self) -> None:
         docname = self.env.current_document.docname
-        if not is_post(docname, Settings.of(self.config).posts_dir):
+        if not Settings.of(self.config).is_post(docname):
             return
         domain = get_domain(self.env)
         sources = domain.sources
@@ -98,12 +92,15 @@ class CollectPost(SphinxTransform):
             docinfo.replace_self(nodes.docinfo("", orphan))
 
 
-def in_text_citation(keys: list[str], role: str, bibliography: Bibliography) -> str:
-    """A `{cite:ROLE}` role's APA in-text citation as plain text; unknown keys as written."""
-    entries = [bibliography.get(key) for key in keys]
-    if any(entry is None for entry in entries):
-        return ", ".join(keys)
-    return apa_in_text([entry.entry for entry in entries if entry is not None], role)
+def in_text(role: str, target: str, bibliography: Bibliography) -> str:
+    """A `{cite:ROLE}` role's APA in-text citation as text (the feeds' summaries)."""
+    works = parse_citation(target) or []
+
+    def entry_of(key: str) -> Entry | None:
+        found = bibliography.get(key)
+        return found.entry if found is not None else None
+
+    return citation_text(format_citation(role, works, entry_of))
 
 
 def _paragraph_text(paragraph: nodes.paragraph, bibliography: Bibliography) -> str:
@@ -111,8 +108,7 @@ def _paragraph_text(paragraph: nodes.paragraph, bibliography: Bibliography) -> s
     copy = paragraph.deepcopy()
     for xref in list(copy.findall(addnodes.pending_xref)):
         if xref.get("refdomain") == "cite":
-            keys = cite_target_keys(xref["reftarget"])
-            text = in_text_citation(keys, xref["reftype"], bibliography)
+            text = in_text(xref["reftype"], xref["reftarget"], bibliography)
             xref.parent.replace(xref, nodes.Text(text))
     return " ".join(copy.astext().split())
 

@@ -13,7 +13,6 @@ data once reading is over, for the next build to reuse.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -22,23 +21,14 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from pprnet import __version__
+from pprnet.adapters.bibtex import withhold_broken_bibfile
 from pprnet.config import Settings
-from pprnet.model.bibfile import Bibliography, read_bibliography
-from pprnet.model.vocabulary import Vocabulary, VocabularyError, parse_vocabulary
-from pprnet.stages.domain import get_domain
+from pprnet.model.bibfile import read_bibliography
+from pprnet.model.problems import Subtype
+from pprnet.model.vocabulary import VocabularyError, parse_vocabulary
+from pprnet.stages.domain import Sources, get_domain
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Sources:
-    """The data files every post is checked against."""
-
-    vocabulary: Vocabulary
-    vocabulary_path: Path
-    bibliography: Bibliography
-    bibliography_path: Path
-    digest: str  # of both files' bytes and the extension's version
 
 
 def setup_sources(app: Sphinx) -> None:
@@ -78,6 +68,8 @@ def load_sources(app: Sphinx) -> None:
             subtype=problem.subtype,
             location=f"{bibliography_path}:{problem.line}",
         )
+    if any(problem.subtype == Subtype.BIB_SYNTAX for problem in bibliography.problems):
+        withhold_broken_bibfile(app)
     domain.loaded_sources = Sources(
         vocabulary, vocabulary_path, bibliography, bibliography_path, digest.hexdigest()
     )

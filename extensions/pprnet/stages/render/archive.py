@@ -10,7 +10,7 @@ from sphinx.application import Sphinx
 from pprnet.model.records import Archive
 from pprnet.stages.domain import PPRNetDomain
 from pprnet.stages.render.links import post_link
-from pprnet.stages.render.listing import FillListing, ListingDirective
+from pprnet.stages.render.listing import FillListing, ListingDirective, add_listing
 
 
 class MonthArchive(ListingDirective):
@@ -52,5 +52,4 @@ class FillMonthArchive(FillListing):
 
 
 def setup_archive(app: Sphinx) -> None:
-    app.add_directive("month-archive", MonthArchive)
-    app.add_post_transform(FillMonthArchive)
+    add_listing(app, MonthArchive, FillMonthArchive)

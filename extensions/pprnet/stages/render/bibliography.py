@@ -8,10 +8,13 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from pprnet.adapters.bibtex import entry_anchor
-from pprnet.model.records import Post
+from pprnet.config import Settings
+from pprnet.model.records import Archive, Post
+from pprnet.stages.derive import AFTER_DERIVE, pages_showing_changes
 from pprnet.stages.domain import POST, get_domain
 from pprnet.stages.render.links import link
 
@@ -68,5 +71,16 @@ def cited_by_paragraph(key: str, posts: Sequence[Post]) -> nodes.paragraph:
     return paragraph
 
 
+def outdated_bibliography(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The bibliography page, if what its "cited by" shows of the posts changed."""
+    page = Settings.of(app.config).bibliography_page
+
+    def shown(archive: Archive) -> dict[str, object]:
+        return {page: [(p.docname, p.title, p.date, p.reference, p.cites) for p in archive.posts]}
+
+    return pages_showing_changes(env, shown) if page in env.found_docs else []
+
+
 def setup_bibliography(app: Sphinx) -> None:
     app.add_post_transform(CitedBy)
+    app.connect("env-updated", outdated_bibliography, priority=AFTER_DERIVE)

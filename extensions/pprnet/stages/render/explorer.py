@@ -29,7 +29,7 @@ from pprnet.stages.render.links import (
     topic_badge,
     type_badge,
 )
-from pprnet.stages.render.listing import FillListing, ListingDirective
+from pprnet.stages.render.listing import FillListing, ListingDirective, add_listing
 
 INDEX_FILE = "explorer.json"
 SCRIPT = "pprnet-explorer.js"
@@ -165,7 +165,6 @@ def add_script(
 
 
 def setup_explorer(app: Sphinx) -> None:
-    app.add_directive("summary-explorer", SummaryExplorer)
-    app.add_post_transform(FillSummaryExplorer)
+    add_listing(app, SummaryExplorer, FillSummaryExplorer)
     app.connect("html-page-context", add_script)
     app.connect("build-finished", write_index)

@@ -25,6 +25,7 @@ from pprnet.model.bibfile import Bibliography
 from pprnet.model.records import Archive, Post
 from pprnet.model.vocabulary import Vocabulary
 from pprnet.speed.freshness import is_current
+from pprnet.stages.derive import AFTER_DERIVE
 from pprnet.stages.domain import get_domain
 from pprnet.stages.read.practice import TITLE
 from pprnet.stages.render.links import TOPICS_DIR, topic_page
@@ -195,7 +196,6 @@ def derive_feeds(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup_feeds(app: Sphinx) -> None:
-    # After incremental.refresh_archive (500) has derived the archive.
-    app.connect("env-updated", derive_feeds, priority=550)
+    app.connect("env-updated", derive_feeds, priority=AFTER_DERIVE)
     app.connect("html-page-context", advertise_feeds)
     app.connect("build-finished", write_feeds)

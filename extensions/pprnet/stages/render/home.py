@@ -12,7 +12,7 @@ from pprnet.config import Settings
 from pprnet.model.records import Archive, Post
 from pprnet.stages.domain import FILE, PPRNetDomain
 from pprnet.stages.render.links import badges, link, post_link, reference_paragraph
-from pprnet.stages.render.listing import FillListing, ListingDirective
+from pprnet.stages.render.listing import FillListing, ListingDirective, add_listing
 
 
 class ThisMonth(ListingDirective):
@@ -106,7 +106,5 @@ class FillFeedLink(FillListing):
 
 
 def setup_home(app: Sphinx) -> None:
-    app.add_directive("this-month", ThisMonth)
-    app.add_post_transform(FillThisMonth)
-    app.add_directive("feed-link", FeedLink)
-    app.add_post_transform(FillFeedLink)
+    add_listing(app, ThisMonth, FillThisMonth)
+    add_listing(app, FeedLink, FillFeedLink)

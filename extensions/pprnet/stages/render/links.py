@@ -37,11 +37,16 @@ def type_page(slug: str) -> str:
     return f"{TYPES_DIR}/{slug}"
 
 
-def link(reftype: str, target: str, text: str, classes: list[str] | None = None) -> nodes.Element:
-    """A link to be resolved for the current builder; `classes` go on the link itself."""
+def link(
+    reftype: str, target: str, text: str, classes: list[str] | None = None, title: str = ""
+) -> nodes.Element:
+    """A link to be resolved for the current builder; `classes` go on the link itself, `title`
+    is its tooltip."""
     node = addnodes.pending_xref(
         "", refdomain="pprnet", reftype=reftype, reftarget=target, refexplicit=True, refwarn=True
     )
+    if title:
+        node["reftitle"] = title
     node += nodes.inline(text, text, classes=classes or [])
     return node
 
@@ -52,9 +57,7 @@ def resolve_links(builder: Builder, fromdoc: str, tree: nodes.Node) -> None:
         if node["refdomain"] == "pprnet":
             contnode = node[0]
             assert isinstance(contnode, nodes.Element)
-            node.replace_self(
-                resolve_link(builder, fromdoc, node["reftype"], node["reftarget"], contnode)
-            )
+            node.replace_self(resolve_link(builder, fromdoc, node, contnode))
 
 
 def post_link(post: Post) -> nodes.Element:

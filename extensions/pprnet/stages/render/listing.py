@@ -9,15 +9,17 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from pprnet.model.records import Archive
+from pprnet.stages.derive import AFTER_DERIVE, pages_showing_changes
 from pprnet.stages.domain import PPRNetDomain, get_domain
 
-# For each listing, what it shows of the archive (`FillListing.shows`): a page with
-# listings is written again when that changes, and only then.
-VIEWS: dict[str, Callable[[Archive], object]] = {}
+# For each listing, what it shows of the archive (`FillListing.shows`), as `add_listing` fills
+# it in each concern's setup: a page with listings is written again when that changes.
+_VIEWS: dict[str, Callable[[Archive], object]] = {}
 
 
 class listing_placeholder(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
@@ -48,10 +50,6 @@ class FillListing(SphinxPostTransform):
     # Before ReferencesResolver (10), which resolves the links listings contain.
     default_priority = 5
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        VIEWS[cls.listing] = cls.shows
-
     @staticmethod
     def shows(archive: Archive) -> object:
         """What of the archive this listing shows; by default, everything."""
@@ -73,5 +71,29 @@ class FillListing(SphinxPostTransform):
         raise NotImplementedError
 
 
+def add_listing(
+    app: Sphinx, directive: type[ListingDirective], transform: type[FillListing]
+) -> None:
+    """Register a listing: its directive, the post-transform that fills it, what it shows."""
+    assert directive.listing == transform.listing
+    app.add_directive(directive.listing, directive)
+    app.add_post_transform(transform)
+    _VIEWS[transform.listing] = transform.shows
+
+
+def outdated_listings(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The pages with a listing whose part of the archive changed."""
+    listings = get_domain(env).listings
+
+    def shown(archive: Archive) -> dict[str, object]:
+        return {
+            docname: [_VIEWS[name](archive) for name in names]
+            for docname, names in listings.items()
+        }
+
+    return pages_showing_changes(env, shown)
+
+
 def setup_listing(app: Sphinx) -> None:
     app.add_node(listing_placeholder)
+    app.connect("env-updated", outdated_listings, priority=AFTER_DERIVE)

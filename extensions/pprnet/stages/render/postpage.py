@@ -6,9 +6,11 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from pprnet.model.records import Neighbours, Post
+from pprnet.model.records import Archive, Neighbours, Post
+from pprnet.stages.derive import AFTER_DERIVE, pages_showing_changes
 from pprnet.stages.domain import PPRNetDomain, get_domain
 from pprnet.stages.render.links import (
     badges,
@@ -112,6 +114,12 @@ def resolve_additions(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         resolve_links(app.builder, docname, doctree)
 
 
+def outdated_neighbours(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The posts whose previous or next summary changed (its title or its page)."""
+    return pages_showing_changes(env, Archive.link_signature)
+
+
 def setup_postpage(app: Sphinx) -> None:
     app.add_post_transform(PostPage)
+    app.connect("env-updated", outdated_neighbours, priority=AFTER_DERIVE)
     app.connect("doctree-resolved", resolve_additions)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 
-from pprnet.model.records import Post
+from pprnet.model.records import Archive, Post
+from pprnet.stages.derive import AFTER_DERIVE, pages_showing_changes
 from pprnet.stages.domain import PPRNetDomain
 from pprnet.stages.render.links import post_link
 from pprnet.stages.render.postpage import ADDITIONS_PRIORITY, PostPageTransform
@@ -41,5 +43,11 @@ class RelatedSummaries(PostPageTransform):
             section += related_section(related)
 
 
+def outdated_related(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The posts whose "Related summaries" list shows something else."""
+    return pages_showing_changes(env, Archive.related_signature)
+
+
 def setup_related(app: Sphinx) -> None:
     app.add_post_transform(RelatedSummaries)
+    app.connect("env-updated", outdated_related, priority=AFTER_DERIVE)

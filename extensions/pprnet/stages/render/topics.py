@@ -26,7 +26,7 @@ from pprnet.stages.render.links import (
     type_badge,
     type_page,
 )
-from pprnet.stages.render.listing import FillListing, ListingDirective
+from pprnet.stages.render.listing import FillListing, ListingDirective, add_listing
 
 
 class TopicIndex(ListingDirective):
@@ -189,9 +189,7 @@ def generate_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
 
 def setup_topics(app: Sphinx) -> None:
-    app.add_directive("topic-index", TopicIndex)
-    app.add_post_transform(FillTopicIndex)
-    app.add_directive("type-index", TypeIndex)
-    app.add_post_transform(FillTypeIndex)
+    add_listing(app, TopicIndex, FillTopicIndex)
+    add_listing(app, TypeIndex, FillTypeIndex)
     app.add_node(captured, html=(_visit_captured, _depart_captured))
     app.connect("html-collect-pages", generate_pages)

@@ -8,7 +8,6 @@ exclude_patterns = ["_build"]
 
 bibtex_bibfiles = ["references.bib"]
 bibtex_default_style = "pprnet-apa"
-bibtex_reference_style = "pprnet-apa"
 bibtex_cite_id = "ref-{key}"
 pprnet_bibliography_page = "bibliography"
 suppress_warnings = ["bibtex.key_not_found"]

@@ -1,0 +1,128 @@
+"""APA 7 in-text citations (pure, no Sphinx): the one formatter of the archive's citations, for
+pages (as text and links, `stages/render/citations.py`) and for feeds (as text).
+
+A citation is what a `{cite:ROLE}` role holds: keys, each with an optional text before and
+after it (`{see}steel2017systematic{p. 3}`, sphinxcontrib-bibtex's syntax). It is formatted as
+parts: runs of text, each linked to the entry of a key or not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from pybtex.database import Entry
+
+from pprnet.model.apa import plain, surname
+
+_TARGET_RE = re.compile(
+    r"\s*(?:\{(?P<pre>[^{}]+)\})?\s*(?P<key>[^{}\s,]+)\s*(?:\{(?P<post>[^{}]+)\})?\s*(?:,|$)"
+)
+# The roles of sphinxcontrib-bibtex's author-year style that APA has a form for: narrative
+# (t), parenthetical (p), names only (author), year only (year), both without parentheses
+# (alp); "s" lists every author instead of "et al.", a leading "c" capitalises the first
+# letter, "par" puts the form in parentheses. Its label roles (label, labelpar, empty) have no
+# APA form.
+ROLES = frozenset(
+    {"t", "ts", "ct", "cts", "p", "ps", "alp", "alps", "year", "yearpar"}
+    | {"author", "authors", "cauthor", "cauthors", "authorpar", "authorpars"}
+)
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One work of a citation: its key, and the texts before and after it."""
+
+    key: str
+    pre: str = ""
+    post: str = ""
+
+
+# A run of text of a formatted citation, and the key of the entry it links to (or None).
+Part = tuple[str, str | None]
+
+
+def parse_citation(target: str) -> list[Cited] | None:
+    """The works of a cite role's target, `key1,{see}key2{p. 3}`; None if it is malformed."""
+    works, position = [], 0
+    while position < len(target):
+        match = _TARGET_RE.match(target, position)
+        if match is None or match.end() == position:
+            return None
+        works.append(Cited(match["key"], match["pre"] or "", match["post"] or ""))
+        position = match.end()
+    return works or None
+
+
+def _names(entry: Entry, joiner: str, every: bool) -> str:
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    surnames = [surname(person) for person in persons]
+    if not surnames:
+        return plain(entry.fields.get("title", entry.key))
+    if len(surnames) > 2 and not every:
+        return f"{surnames[0]} et al."
+    if len(surnames) > 2:
+        return ", ".join(surnames[:-1]) + f", {joiner} {surnames[-1]}"
+    return f" {joiner} ".join(surnames)
+
+
+def _with_notes(cited: Cited, text: str) -> str:
+    return f"{cited.pre} {text}" if cited.pre else text
+
+
+@dataclass(frozen=True)
+class Form:
+    """What a role asks for: "t", "p", "alp", "author" or "year", with its variants."""
+
+    name: str
+    every: bool  # every author's name instead of "et al."
+    capital: bool  # the first letter capitalised
+    parenthesised: bool
+
+    @classmethod
+    def of(cls, role: str) -> Form:
+        capital = role.startswith("c")
+        base = role.removeprefix("c") if capital else role
+        par = base.endswith("par")
+        base = base.removesuffix("par")
+        every = base in ("ts", "ps", "alps", "authors")
+        name = base[:-1] if every else base
+        return cls(name, every, capital, par or name == "p")
+
+
+def format_citation(
+    role: str, works: Sequence[Cited], entry_of: Callable[[str], Entry | None]
+) -> list[Part]:
+    """The parts of an APA in-text citation; a key without an entry is shown as written."""
+    form = Form.of(role)
+    parts: list[Part] = []
+    for index, cited in enumerate(works):
+        entry = entry_of(cited.key)
+        if index:
+            parts.append(("; " if form.name in ("p", "alp") else ", ", None))
+        if entry is None:
+            parts.append((cited.key, None))
+            continue
+        year = plain(entry.fields.get("year", "n.d."))
+        post = f", {cited.post}" if cited.post else ""
+        if form.name == "t":
+            names = _with_notes(cited, _names(entry, "and", form.every))
+            parts += [(f"{names} (", None), (f"{year}{post}", cited.key), (")", None)]
+        elif form.name == "author":
+            parts.append((_with_notes(cited, _names(entry, "and", form.every)) + post, cited.key))
+        elif form.name == "year":
+            parts.append((_with_notes(cited, year) + post, cited.key))
+        else:  # p, alp
+            names = _names(entry, "&", form.every)
+            parts.append((_with_notes(cited, f"{names}, {year}") + post, cited.key))
+    if form.parenthesised:
+        parts = [("(", None), *parts, (")", None)]
+    if form.capital and parts:
+        text, key = parts[0]
+        parts[0] = (text[:1].upper() + text[1:], key)
+    return parts
+
+
+def citation_text(parts: Sequence[Part]) -> str:
+    return "".join(text for text, _ in parts)

@@ -1,0 +1,74 @@
+"""APA 7 in-text citations: the one formatter of pages and feeds (model/intext.py)."""
+
+from __future__ import annotations
+
+import pytest
+from pybtex.database import Entry, parse_string
+
+from pprnet.model.intext import Cited, citation_text, format_citation, parse_citation
+
+ENTRIES = {
+    key: next(iter(parse_string(text, "bibtex").entries.values()))
+    for key, text in {
+        "two": "@article{two, author={Murphy, R. and Hutton, P.}, year={2017}, title={T}}",
+        "three": "@article{three, author={Steel, C. and Macdonald, J. and Schroder, T.},"
+        " year={2017}, title={T}}",
+        "van": "@article{van, author={van Dijk, A.}, year={2019}, title={T}}",
+        "eds": "@book{eds, editor={Castonguay, L. G. and Hill, C. E.}, year={2017}, title={T}}",
+    }.items()
+}
+
+
+def entry_of(key: str) -> Entry | None:
+    return ENTRIES.get(key)
+
+
+def cite(role: str, target: str) -> str:
+    works = parse_citation(target)
+    assert works is not None
+    return citation_text(format_citation(role, works, entry_of))
+
+
+@pytest.mark.parametrize(
+    ("role", "target", "expected"),
+    [
+        ("t", "two", "Murphy and Hutton (2017)"),
+        ("p", "two", "(Murphy & Hutton, 2017)"),
+        ("t", "three", "Steel et al. (2017)"),
+        ("ts", "three", "Steel, Macdonald, and Schroder (2017)"),
+        ("ps", "three", "(Steel, Macdonald, & Schroder, 2017)"),
+        ("p", "three,two", "(Steel et al., 2017; Murphy & Hutton, 2017)"),
+        ("t", "three,two", "Steel et al. (2017), Murphy and Hutton (2017)"),
+        ("p", "{see}three{p. 3}", "(see Steel et al., 2017, p. 3)"),
+        ("t", "three{Table 2}", "Steel et al. (2017, Table 2)"),
+        ("year", "two", "2017"),
+        ("yearpar", "two", "(2017)"),
+        ("author", "three", "Steel et al."),
+        ("authors", "three", "Steel, Macdonald, and Schroder"),
+        ("authorpar", "two", "(Murphy and Hutton)"),
+        ("alp", "two,three", "Murphy & Hutton, 2017; Steel et al., 2017"),
+        ("t", "van", "van Dijk (2019)"),
+        ("ct", "van", "Van Dijk (2019)"),
+        ("cauthor", "van", "Van Dijk"),
+        ("p", "eds", "(Castonguay & Hill, 2017)"),
+        ("p", "two,missing", "(Murphy & Hutton, 2017; missing)"),
+    ],
+)
+def test_each_role_as_apa_writes_it(role: str, target: str, expected: str) -> None:
+    assert cite(role, target) == expected
+
+
+def test_the_links_cover_the_year_in_narrative_and_the_whole_in_parenthetical() -> None:
+    narrative = format_citation("t", [Cited("two")], entry_of)
+    assert narrative == [("Murphy and Hutton (", None), ("2017", "two"), (")", None)]
+    parenthetical = format_citation("p", [Cited("two", "see")], entry_of)
+    assert parenthetical == [("(", None), ("see Murphy & Hutton, 2017", "two"), (")", None)]
+
+
+@pytest.mark.parametrize("target", ["", "a b", "{see}", "a,,b", "a{x", "a}"])
+def test_a_malformed_target_is_none(target: str) -> None:
+    assert parse_citation(target) is None
+
+
+def test_targets_with_notes_and_spaces() -> None:
+    assert parse_citation(" {see} a {p. 3} , b") == [Cited("a", "see", "p. 3"), Cited("b")]
