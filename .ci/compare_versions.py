@@ -85,20 +85,6 @@ RULES: tuple[Rule, ...] = (
         re.compile(r'(<meta name="generator" content="Docutils )\d+(?:\.\d+)+[a-z0-9.]*'),
         r"\1VERSION",
     ),
-    # The footers "Created using <a ...>Sphinx</a> 9.0.4." and "Built with the
-    # <a ...>PyData Sphinx Theme</a> 0.24.0." (not shown by conf.py today).
-    Rule(
-        "footer-version",
-        re.compile(r"(>(?:Sphinx|PyData Sphinx Theme)</a>\s+)\d+(?:\.\d+)+"),
-        r"\1VERSION",
-    ),
-    # An Atom feed's <generator uri="..." version="1.0.0">: feedgen writes one in ablog's feeds,
-    # which conf.py turns off today (the archive's own feeds have none).
-    Rule(
-        "feed-generator",
-        re.compile(r'(<generator\b[^>]*\bversion=")\d+(?:\.\d+)+[a-z0-9.]*'),
-        r"\1VERSION",
-    ),
     # searchindex.js records "envversion":{"sphinx":66,"sphinx.domains.c":3,...}: the version
     # of Sphinx's environment and of each domain, which a Sphinx release may raise.
     Rule("search-envversion", re.compile(r'"envversion":\s*\{[^{}]*\}'), _version_numbers),
