@@ -52,6 +52,7 @@ from sphinxcontrib.bibtex.domain import BibtexDomain, _FilterVisitor, get_docnam
 from sphinxcontrib.bibtex.roles import CiteRole
 
 from pprnet.config import Settings
+from pprnet.model.intext import malformed
 from pprnet.model.problems import Subtype
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class CheckedCiteRole(CiteRole):
         except ValueError:
             if not Settings.of(env.config).is_post(env.current_document.docname):
                 logger.warning(
-                    f"{{{self.name}}}`{self.target}`: write keys as {{see}}key{{p. 3}}",
+                    malformed(self.name.partition(":")[2] or "p", self.target),
                     type="pprnet",
                     subtype=Subtype.CITE,
                     location=(env.current_document.docname, self.lineno),

@@ -59,6 +59,11 @@ class Bibliography:
     def get(self, key: str) -> BibEntry | None:
         return self.entries.get(key.casefold())
 
+    def entry_of(self, key: str) -> Entry | None:
+        """The parsed entry of a key (any letter case), as the in-text formatter asks."""
+        found = self.entries.get(key.casefold())
+        return found.entry if found is not None else None
+
     def keys(self) -> frozenset[str]:
         """Case-folded keys, as front matter checks compare them."""
         return frozenset(self.entries)

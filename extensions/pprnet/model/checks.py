@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from pprnet.model.frontmatter import MARKUP_CHARS, FrontMatter, check_front_matter
-from pprnet.model.intext import ROLES, parse_citation
+from pprnet.model.intext import ROLES, malformed, parse_citation
 from pprnet.model.problems import Problem, Subtype
 from pprnet.model.source import ParsedPost, parse_post
 from pprnet.model.urls import is_safe_url
@@ -186,7 +186,6 @@ def _cited_keys(tokens: list[Token]) -> Iterator[tuple[str, int] | Problem]:
                     message = f"{{cite:{role}}} has no APA form; use one of {forms}"
                     yield Problem(Subtype.CITE, line, message)
                 elif works is None:
-                    message = f"{{cite:{role}}}`{child.content}`: write keys as {{see}}key{{p. 3}}"
-                    yield Problem(Subtype.CITE, line, message)
+                    yield Problem(Subtype.CITE, line, malformed(role, child.content))
                 else:
                     yield from ((cited.key, line) for cited in works)

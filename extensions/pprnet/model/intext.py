@@ -43,6 +43,11 @@ class Cited:
 Part = tuple[str, str | None]
 
 
+def malformed(role: str, target: str) -> str:
+    """The message for a citation whose target is not keys with optional notes."""
+    return f"{{cite:{role}}}`{target}`: write keys as {{see}}key{{p. 3}}"
+
+
 def parse_citation(target: str) -> list[Cited] | None:
     """The works of a cite role's target, `key1,{see}key2{p. 3}`; None if it is malformed."""
     works, position = [], 0

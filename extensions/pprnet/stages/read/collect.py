@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from docutils import nodes
-from pybtex.database import Entry
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
@@ -32,14 +31,15 @@ class CollectPost(SphinxTransform):
 
     def apply(self) -> None:
         docname = self.env.current_document.docname
-        if not Settings.of(self.config).is_post(docname):
+        settings = Settings.of(self.config)
+        if not settings.is_post(docname):
             return
         domain = get_domain(self.env)
         sources = domain.sources
         self.env.note_dependency(str(sources.vocabulary_path))
         self.env.note_dependency(str(sources.bibliography_path))
 
-        strict = Settings.of(self.config).strict
+        strict = settings.strict
         parsed: ParsedPost | None = self.env.current_document.get(PARSED_POST)
         if parsed is None:
             message = "a post is a Markdown file (posts/YYYY/MM-slug.md)"
@@ -96,11 +96,7 @@ def in_text(role: str, target: str, bibliography: Bibliography) -> str:
     """A `{cite:ROLE}` role's APA in-text citation as text (the feeds' summaries)."""
     works = parse_citation(target) or []
 
-    def entry_of(key: str) -> Entry | None:
-        found = bibliography.get(key)
-        return found.entry if found is not None else None
-
-    return citation_text(format_citation(role, works, entry_of))
+    return citation_text(format_citation(role, works, bibliography.entry_of))
 
 
 def _paragraph_text(paragraph: nodes.paragraph, bibliography: Bibliography) -> str:

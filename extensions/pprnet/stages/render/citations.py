@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
-from pybtex.database import Entry
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -43,13 +42,9 @@ class InTextCitations(SphinxPostTransform):
     def citation(
         self, xref: addnodes.pending_xref, bibliography: Bibliography, page: str
     ) -> nodes.inline:
-        def entry_of(key: str) -> Entry | None:
-            found = bibliography.get(key)
-            return found.entry if found is not None else None
-
         works = parse_citation(xref["reftarget"]) or []
         span = nodes.inline(classes=["bibtex-citation"])
-        for text, key in format_citation(xref["reftype"], works, entry_of):
+        for text, key in format_citation(xref["reftype"], works, bibliography.entry_of):
             found = bibliography.get(key) if key is not None else None
             if found is None or not page:
                 span += nodes.Text(text)
