@@ -1,8 +1,8 @@
 """Links between the archive's pages, badges and formatted references, as docutils nodes.
 
-Listings link with `pending_xref` nodes of the `pprnet` domain, which Sphinx resolves for each
-builder (`domain.resolve_link`); generated pages, which no reference resolver visits, and the
-additions to a post page, made after it (postpage.py), resolve theirs with `resolve_links`.
+Pages link with `pending_xref` nodes of the `pprnet` domain, which Sphinx's reference resolver
+resolves for each builder (`domain.resolve_link`); generated pages, which no resolver visits,
+resolve theirs with the same function (`resolve_links`).
 """
 
 from __future__ import annotations

@@ -18,7 +18,6 @@ from pprnet.stages.render.links import (
     page_url,
     post_link,
     reference_paragraph,
-    resolve_links,
 )
 
 
@@ -31,12 +30,9 @@ def reading_time(post: Post) -> nodes.inline:
     return wrapper
 
 
-# The additions to a post page come after every step that walks whole pages for HTML: Sphinx's
-# reference resolver (10), sphinx-design's (to 200), the code blocks' and the theme's link
-# shortening (400, 401). None of them concerns the additions, which are three quarters of a
-# post page's nodes (176 of 225 on a generated post), so each of those walks covered four
-# times the nodes it needs. Their own links are resolved when the page is (`resolve_additions`).
-ADDITIONS_PRIORITY = 450
+# The additions to a post page are made before Sphinx's reference resolver (10), which resolves
+# the links they contain, as it does every other link of the page.
+ADDITIONS_PRIORITY = 1
 
 
 class PostPageTransform(SphinxPostTransform):
@@ -108,12 +104,6 @@ class PostPage(PostPageTransform):
         return nav
 
 
-def resolve_additions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Resolve the links of a post page's additions, made after Sphinx's reference resolver."""
-    if docname in get_domain(app.env).archive.by_docname:
-        resolve_links(app.builder, docname, doctree)
-
-
 def outdated_neighbours(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The posts whose previous or next summary changed (its title or its page)."""
     return pages_showing_changes(env, Archive.link_signature)
@@ -122,4 +112,3 @@ def outdated_neighbours(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def setup_postpage(app: Sphinx) -> None:
     app.add_post_transform(PostPage)
     app.connect("env-updated", outdated_neighbours, priority=AFTER_DERIVE)
-    app.connect("doctree-resolved", resolve_additions)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from docutils import nodes
@@ -87,16 +87,18 @@ class FillTypeIndex(FillListing):
         return [term_index(types, domain.archive.by_type, type_page, "pprnet-type-index")]
 
 
-def summary_entry(post: Post, domain: PPRNetDomain) -> nodes.section:
-    """One summary as a digest entry: title link, month, type, reference, practice implications."""
+def summary_entry(post: Post, domain: PPRNetDomain, pagename: str) -> nodes.section:
+    """One summary as a digest entry on `pagename`: title link, month, type (a link to its type
+    page, but on that page), reference, practice implications."""
     section = nodes.section(ids=[post.docname.replace("/", "-")], classes=["pprnet-digest-entry"])
     title = nodes.title()
     title += post_link(post)
     section += title
     byline = nodes.paragraph(classes=["pprnet-byline"])
     byline += month_text(post)
-    byline += nodes.Text(" ")
-    byline += type_badge(post.research_type, domain.sources.vocabulary)
+    if pagename != type_page(post.research_type):
+        byline += nodes.Text(" ")
+        byline += type_badge(post.research_type, domain.sources.vocabulary)
     section += byline
     reference = reference_paragraph(post, domain.sources.bibliography)
     if reference is not None:
@@ -109,57 +111,18 @@ def summary_entry(post: Post, domain: PPRNetDomain) -> nodes.section:
     return section
 
 
-class captured(nodes.Element):  # noqa: N801 (docutils naming)
-    """Wraps a tree; the HTML writer writes it as usual and records its HTML in `html`."""
-
-
-def _visit_captured(self: Any, node: captured) -> None:
-    node["start"] = len(self.body)
-
-
-def _depart_captured(self: Any, node: captured) -> None:
-    node["html"] = "".join(self.body[node["start"] :])
-
-
-# Topic and type pages are folders one level down (links.TOPICS_DIR, links.TYPES_DIR). Entries
-# are rendered as from a page of another folder one level down: their links ("../posts/...",
-# "../types/...") are then right on every topic and type page, so each entry is rendered once.
-ENTRIES_PAGE = "_entries/_entries"
-
-
-def rendered_entries(
-    builder: StandaloneHTMLBuilder, posts: Iterable[Post], domain: PPRNetDomain
-) -> dict[str, str]:
-    """The HTML of each post's digest entry, rendered once per build for every topic and type
-    page that lists it: a summary is on one type page and two to four topic pages, and with
-    each page rendering its own entries these pages took about 0.95 s of a 1,000-post build
-    (0.6 s now)."""
-    section = nodes.section()
-    wrappers = {}
-    for post in posts:
-        wrapper = wrappers[post.docname] = captured()
-        wrapper += summary_entry(post, domain)
-        section += wrapper
-    resolve_links(builder, ENTRIES_PAGE, section)
-    render_page_body(builder, ENTRIES_PAGE, section)
-    return {docname: wrapper["html"] for docname, wrapper in wrappers.items()}
-
-
 def collection_page(
-    builder: StandaloneHTMLBuilder,
-    pagename: str,
-    title: str,
-    posts: tuple[Post, ...],
-    entries: dict[str, str],
+    builder: StandaloneHTMLBuilder, pagename: str, title: str, posts: tuple[Post, ...]
 ) -> tuple[str, dict[str, Any], str]:
-    """A generated page listing `posts` newest first, their `entries` rendered beforehand."""
+    """A generated page listing `posts` newest first as digest entries."""
+    domain = get_domain(builder.env)
     section = nodes.section(ids=["pprnet-collection"], classes=["pprnet-collection"])
     section += nodes.title(title, title)
     noun = "summary" if len(posts) == 1 else "summaries"
     intro = f"{len(posts)} {noun}, newest first."
     section += nodes.paragraph(intro, intro, classes=["pprnet-collection-intro"])
-    for post in posts:
-        section += nodes.raw("", entries[post.docname], format="html")
+    section.extend(summary_entry(post, domain, pagename) for post in posts)
+    resolve_links(builder, pagename, section)
     body = render_page_body(builder, pagename, section)
     # Themes print the title as HTML, as a document's rendered title is.
     return pagename, {"title": escape(title), "body": body, "parents": []}, "page.html"
@@ -176,20 +139,12 @@ def generate_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         *((topic_page(t.slug), t.label, archive.by_topic.get(t.slug)) for t in vocabulary.topics),
         *((type_page(t.slug), t.label, archive.by_type.get(t.slug)) for t in vocabulary.types),
     ]
-    stale = [
-        (pagename, title, posts)
-        for pagename, title, posts in pages
-        if posts and not is_current(app, pagename, title, posts)
-    ]
-    assert all(page.count("/") == ENTRIES_PAGE.count("/") for page, _, _ in stale)
-    listed = {post.docname: post for _, _, posts in stale for post in posts}
-    entries = rendered_entries(builder, listed.values(), domain)
-    for pagename, title, posts in stale:
-        yield collection_page(builder, pagename, title, posts, entries)
+    for pagename, title, posts in pages:
+        if posts and not is_current(app, pagename, title, posts):
+            yield collection_page(builder, pagename, title, posts)
 
 
 def setup_topics(app: Sphinx) -> None:
     add_listing(app, TopicIndex, FillTopicIndex)
     add_listing(app, TypeIndex, FillTypeIndex)
-    app.add_node(captured, html=(_visit_captured, _depart_captured))
     app.connect("html-collect-pages", generate_pages)
