@@ -107,7 +107,68 @@ CASES = {
     "javascript link through eval-rst in a page": Case(
         {"links.md": "---\norphan: true\n---\n# Links\n\n```{eval-rst}\n"
                      "`click <javascript:alert(1)>`_\n```\n"},
-        "link", "links.md", 7, "'javascript:alert(1)'",
+        "directive", "links.md", 6, "{eval-rst}",
+    ),
+    "script in a page whose front matter turns raw HTML on": Case(
+        {"page.md": "---\norphan: true\nmyst:\n  disable_syntax: []\n---\n# A page\n\n"
+                    "<script>alert(1)</script>\n"},
+        "raw-html", "page.md", 8, "raw HTML",
+    ),
+    "an icon role that writes its argument into the page": Case(
+        post("The alliance predicts", '{octicon}`alert;1em;x"onload="alert(1)`\n\n'
+             "The alliance predicts"),
+        "role", POST, 12, "{octicon}",
+    ),
+    "math with a javascript link": Case(
+        post("The alliance predicts", "{math}`\\href{javascript:alert(1)}{x}`\n\n"
+             "The alliance predicts"),
+        "role", POST, 12, "{math}",
+    ),
+    "a refresh through eval-rst nested in a note": Case(
+        post("The alliance predicts", "::::{note}\n```{eval-rst}\n.. meta::\n"
+             "   :http-equiv=refresh: 0; url=https://evil.example\n```\n::::\n\n"
+             "The alliance predicts"),
+        "directive", POST, 13, "{eval-rst}",
+    ),
+    "raw HTML nested in a tip": Case(
+        post("The alliance predicts", ":::{tip}\n<img src=x onerror=alert(1)>\n:::\n\n"
+             "The alliance predicts"),
+        "raw-html", POST, 13, "raw HTML",
+    ),
+    "a title directive": Case(
+        post("The alliance predicts", ":::{title} Another title\n:::\n\nThe alliance predicts"),
+        "directive", POST, 12, "{title}",
+    ),
+    "practice implications hidden in a note": Case(
+        {POST: GOOD + "\n::::{note}\n:::{practice-implications}\nAgain.\n:::\n::::\n"},
+        "practice-implications", POST, GOOD_LINES + 2, "top level",
+    ),
+    "an image from outside the repository": Case(
+        post("The alliance predicts", "![x](../../../../etc/passwd.png)\n\nThe alliance predicts"),
+        "file", POST, 12, "must not go up",
+    ),
+    "an SVG image": Case(
+        post("The alliance predicts", "![x](drawing.svg)\n\nThe alliance predicts"),
+        "file", POST, 12, "only",
+    ),
+    "a link to an HTML file beside the post": Case(
+        post("The alliance predicts", "[x](page.html)\n\nThe alliance predicts"),
+        "file", POST, 12, "only",
+    ),
+    "a download role": Case(
+        post("The alliance predicts", "{download}`../../conf.py`\n\nThe alliance predicts"),
+        "role", POST, 12, "{download}",
+    ),
+    "an option that hides a block": Case(
+        post("The alliance predicts", ":::{note}\n:class: d-none\nHidden.\n:::\n\n"
+             "The alliance predicts"),
+        "directive", POST, 12, ":class:",
+    ),
+    "directives nested 120 deep": Case(
+        post("The alliance predicts",
+             "".join(":" * (123 - i) + "{note}\n" for i in range(120)) + "Deep.\n"
+             + "".join(":" * (4 + i) + "\n" for i in range(120)) + "\nThe alliance predicts"),
+        "directive", POST, 16, "nested more than 4 deep",
     ),
     "cited key missing from the bibliography": Case(
         post("The alliance predicts outcome across treatments.",

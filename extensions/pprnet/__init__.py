@@ -34,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from pprnet.stages.derive import setup_derive
     from pprnet.stages.domain import setup_domain
     from pprnet.stages.read.collect import setup_collect
+    from pprnet.stages.read.pages import setup_pages
     from pprnet.stages.read.practice import setup_practice
     from pprnet.stages.read.safety import setup_safety
     from pprnet.stages.read.sources import setup_sources
@@ -58,6 +59,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_sources,
         setup_practice,
         setup_collect,
+        setup_pages,
         setup_safety,
         # derive
         setup_derive,

@@ -42,8 +42,23 @@ def test_a_withdrawn_post_is_missing_from_listings_but_the_warning_says_so(archi
     assert "left out of the archive" in result.stderr
 
 
-def test_an_unsafe_link_is_removed_from_the_page_not_only_reported(archive_variant) -> None:  # type: ignore[no-untyped-def]
+def test_a_block_that_is_not_allowed_is_left_out_of_the_page_not_only_reported(
+    archive_variant,
+) -> None:  # type: ignore[no-untyped-def]
     result = archive_variant(CASES["javascript link through eval-rst in a page"].files)
     page = BeautifulSoup((result.outdir / "links.html").read_text(encoding="utf-8"), "html.parser")
-    assert "click" in page.get_text()
+    assert page.select_one("h1").get_text().startswith("Links")
+    assert "click" not in page.get_text()
     assert [a["href"] for a in page.select("a[href]") if "javascript" in a["href"].lower()] == []
+
+
+def test_a_post_with_practice_implications_in_a_note_is_left_out_with_a_warning(
+    archive_variant,
+) -> None:  # type: ignore[no-untyped-def]
+    result = archive_variant(CASES["practice implications hidden in a note"].files, "--keep-going")
+    assert "left out of the archive" in result.stderr
+    assert (
+        not (result.outdir / "posts" / "2020" / "03-alliance.html")
+        .read_text(encoding="utf-8")
+        .count("Again.")
+    )

@@ -9,7 +9,7 @@ from pprnet.model.vocabulary import load_vocabulary
 from support import PROJECT
 
 VOCABULARY = load_vocabulary(PROJECT / "vocabulary.toml")
-KEYS = frozenset({"steel2017systematic", "murphy2017therapist"})
+KEYS = {"steel2017systematic": "steel2017systematic", "murphy2017therapist": "murphy2017therapist"}
 TODAY = dt.date(2026, 1, 1)
 
 FRONT = """---
@@ -25,7 +25,7 @@ BODY = """
 # A Title
 
 A summary citing {cite:p}`murphy2017therapist`
-and, on the next line, {cite:t}`{see}Steel2017Systematic{p. 3}`.
+and, on the next line, {cite:t}`{see}steel2017systematic{p. 3}`.
 
 :::{practice-implications}
 Do this.
@@ -41,7 +41,7 @@ def test_a_good_post() -> None:
     result = check()
     assert result.problems == ()
     assert result.title == "A Title"
-    assert result.cites == ("murphy2017therapist", "Steel2017Systematic")
+    assert result.cites == ("murphy2017therapist", "steel2017systematic")
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,11 @@ def test_a_good_post() -> None:
         ("# A Title", "# Q & A", "title", 10, "characters"),
         ("# A Title", "## A Title", "title", 10, "'# Title'"),
         ("`murphy2017therapist`", "`murphy2017`", "cite", 12, "'murphy2017'"),
-        ("{cite:t}`{see}Steel2017Systematic{p. 3}`", "{cite:t}`nobody`", "cite", 13, "'nobody'"),
+        ("{cite:t}`{see}steel2017systematic{p. 3}`", "{cite:t}`nobody`", "cite", 13, "'nobody'"),
+        ("{cite:t}`{see}steel2017systematic{p. 3}`", "{cite:t}`Steel2017Systematic`", "cite", 13,
+         "spelled 'steel2017systematic'"),
+        ("A summary", ":::{note}\nAs {cite:t}`steel2017`.\n:::\n\nA summary", "cite", 13,
+         "'steel2017'"),
         (":::{practice-implications}\nDo this.\n:::\n", "", "practice-implications", 15, "needs"),
         (":::\n", ":::\n\n```{practice-implications}\nAgain.\n```\n", "practice-implications",
          19, "another"),
@@ -73,9 +77,9 @@ def test_each_body_problem_is_located(
     assert words in result.problems[0].message
 
 
-def test_a_practice_implications_block_inside_a_code_example_does_not_count() -> None:
+def test_a_practice_implications_block_inside_a_code_example_is_a_code_block() -> None:
     body = BODY + "\n````markdown\n:::{practice-implications}\nExample.\n:::\n````\n"
-    assert check(body).problems == ()
+    assert [problem.subtype for problem in check(body).problems] == ["markup"]
 
 
 def test_markdown_itself_never_makes_a_javascript_link() -> None:

@@ -11,7 +11,7 @@ from support import PROJECT
 
 VOCABULARY = load_vocabulary(PROJECT / "vocabulary.toml")
 TODAY = dt.date(2026, 1, 1)
-KEYS = frozenset({"steel2017systematic"})
+KEYS = {"steel2017systematic": "steel2017systematic"}
 
 GOOD = """---
 blogpost: true
@@ -57,9 +57,11 @@ def test_tags_as_a_comma_list_or_json_list(tags: str) -> None:
     assert front.topics == ("therapist-factors", "attachment")
 
 
-def test_reference_keys_compare_case_insensitively() -> None:
+def test_a_reference_key_in_another_case_is_located_with_its_spelling() -> None:
     front, problems = read(with_line("reference", "Steel2017Systematic"))
-    assert problems == [] and front is not None
+    assert front is None
+    assert [problem.subtype for problem in problems] == ["reference"]
+    assert "spelled 'steel2017systematic'" in problems[0].message
 
 
 @pytest.mark.parametrize(

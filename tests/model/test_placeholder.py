@@ -7,7 +7,7 @@ from pprnet.model.vocabulary import load_vocabulary
 from support import PROJECT
 
 VOCABULARY = load_vocabulary(PROJECT / "vocabulary.toml")
-KEYS = frozenset({"steel2017systematic"})
+KEYS = {"steel2017systematic": "steel2017systematic"}
 TODAY = dt.date(2026, 1, 1)
 
 POST = f"""---

@@ -54,7 +54,8 @@ def report(project: Project, posts: list[Path], whole_archive: bool) -> int:
         except OSError as error:
             problems.append((str(path), 1, f"cannot read: {error.strerror}", Subtype.FRONT_MATTER))
             continue
-        result = check_text(text, project.vocabulary, project.bibliography.keys(), today)
+        context = project.context(path)
+        result = check_text(text, project.vocabulary, project.bibliography.keys(), today, context)
         name = project.display(path)
         problems += [(name, p.line, p.message, p.subtype) for p in result.problems]
         if result.front is not None and result.front.reference:

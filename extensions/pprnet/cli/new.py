@@ -294,9 +294,9 @@ def render_post(post: NewPost) -> str:
 
 def check_rendered(post: NewPost, project: Project) -> None:
     """The shared checker passes the new file but for its placeholders, or nothing is written."""
-    keys = set(project.bibliography.keys())
+    keys = project.bibliography.keys()
     if post.article.key is not None:
-        keys.add(post.article.key.casefold())
+        keys[post.article.key.casefold()] = post.article.key
     text = render_post(post)
     lines = text.splitlines()
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pprnet.config import ConfError, Settings, read_conf
 from pprnet.model.bibfile import Bibliography, read_bibliography
+from pprnet.model.contents import Context
 from pprnet.model.vocabulary import Vocabulary, load_vocabulary
 
 DEFAULT_AUTHOR = "Giorgio A. Tasca"  # the blog's author since 2013
@@ -32,6 +33,13 @@ class Project:
     def bibliography_name(self) -> str:
         """The bibliography's file as the contributor sees it (`references.bib`)."""
         return self.display(self.bibliography_path)
+
+    def context(self, path: Path) -> Context:
+        """Where a page is, for the checks of the files it shows or links to."""
+        folder = path.resolve().parent
+        if not folder.is_relative_to(self.root):  # a page outside the archive
+            return Context(folder, PurePosixPath())
+        return Context(self.root, PurePosixPath(folder.relative_to(self.root).as_posix()))
 
     def display(self, path: Path) -> str:
         """A path as the contributor sees it: relative to the archive when inside it."""

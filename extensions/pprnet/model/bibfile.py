@@ -64,9 +64,10 @@ class Bibliography:
         found = self.entries.get(key.casefold())
         return found.entry if found is not None else None
 
-    def keys(self) -> frozenset[str]:
-        """Case-folded keys, as front matter checks compare them."""
-        return frozenset(self.entries)
+    def keys(self) -> dict[str, str]:
+        """Each key case-folded, with its spelling in the file: a post must cite a key as it
+        is spelled, and the checks suggest the spelling when only the case differs."""
+        return {folded: entry.key for folded, entry in self.entries.items()}
 
 
 def _line_of(text: str, offset: int) -> int:

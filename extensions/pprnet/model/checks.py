@@ -8,24 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-from collections.abc import Container, Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from pprnet.model.frontmatter import MARKUP_CHARS, FrontMatter, check_front_matter
+from pprnet.model.contents import PRACTICE_DIRECTIVE, Context
+from pprnet.model.frontmatter import MARKUP_CHARS, FrontMatter, check_front_matter, key_problem
 from pprnet.model.intext import ROLES, malformed, parse_citation
 from pprnet.model.problems import Problem, Subtype
 from pprnet.model.source import ParsedPost, parse_post
-from pprnet.model.urls import is_safe_url
 from pprnet.model.vocabulary import Vocabulary
 
-PRACTICE_DIRECTIVE = "practice-implications"
-# Directives that put markup or files into a page, or parse reStructuredText that can.
-FORBIDDEN_DIRECTIVES = frozenset(
-    {"raw", "include", "literalinclude", "eval-rst", "html", "iframe", "csv-table"}
-)
 # The skeleton `pprnet new` writes; a post that still contains either sentence is unfinished.
 PLACEHOLDER_SUMMARY = "Replace this sentence with the summary, written for clinicians."
 PLACEHOLDER_IMPLICATIONS = "Replace this sentence with what the findings mean for clinicians."
@@ -52,7 +46,7 @@ def build_date() -> dt.date:
 def check_post(
     post: ParsedPost,
     vocabulary: Vocabulary,
-    bib_keys: Container[str],
+    bib_keys: Mapping[str, str],
     today: dt.date,
     lenient: bool = False,
 ) -> PostCheck:
@@ -65,29 +59,33 @@ def check_post(
     title, title_problems = _check_title(tokens)
     problems += title_problems
     problems += _check_practice_implications(tokens, text.count("\n") + 1)
-    problems += _check_safety(tokens)
+    problems += (found.problem for found in post.contents)
     problems += _check_placeholders(text)
     cites: dict[str, str] = {}
-    for found in _cited_keys(tokens):
+    for found in _cited_keys(post):
         if isinstance(found, Problem):
             problems.append(found)
             continue
         key, line = found
-        if key.casefold() in cites:
+        if key in cites.values():
             continue
         cites[key.casefold()] = key
-        if key.casefold() not in bib_keys:
-            problems.append(
-                Problem(Subtype.CITE, line, f"cited key {key!r} is not a key of references.bib")
-            )
+        problem = key_problem(key, bib_keys)
+        if problem:
+            problems.append(Problem(Subtype.CITE, line, f"cited key {problem}"))
     return PostCheck(front, title, tuple(cites.values()), tuple(problems))
 
 
 def check_text(
-    text: str, vocabulary: Vocabulary, bib_keys: Container[str], today: dt.date
+    text: str,
+    vocabulary: Vocabulary,
+    bib_keys: Mapping[str, str],
+    today: dt.date,
+    context: Context | None = None,
 ) -> PostCheck:
-    """Check a post's text, parsed as the command line parses it."""
-    return check_post(parse_post(text), vocabulary, bib_keys, today)
+    """Check a post's text, parsed as the command line parses it; its files are looked for in
+    `context` (see `contents.check_contents`)."""
+    return check_post(parse_post(text, context=context), vocabulary, bib_keys, today)
 
 
 def _line(token: Token) -> int:
@@ -135,57 +133,15 @@ def _check_placeholders(text: str) -> list[Problem]:
     ]
 
 
-def _walk(tokens: list[Token]) -> Iterator[tuple[Token, int]]:
-    """Every token with its line, inline children included (their line counted from breaks)."""
-    for token in tokens:
-        line = _line(token)
-        yield token, line
-        for child in token.children or []:
-            if child.type in ("softbreak", "hardbreak"):
-                line += 1
-            yield child, line
-
-
-def _check_safety(tokens: list[Token]) -> list[Problem]:
-    """Nothing in a post may add markup, read files, or link anywhere but the web and e-mail."""
-    problems: list[Problem] = []
-    for token, line in _walk(tokens):
-        if token.type in ("html_block", "html_inline"):
-            problems.append(Problem(Subtype.RAW_HTML, line, "raw HTML is not allowed in a post"))
-        elif token.type in ("colon_fence", "fence"):
-            name = _directive_name(token.info)
-            if name in FORBIDDEN_DIRECTIVES:
-                message = f"the {{{name}}} directive is not allowed in a post"
-                problems.append(Problem(Subtype.DIRECTIVE, line, message))
-        elif token.type in ("link_open", "image"):
-            target = str(token.attrGet("href") or token.attrGet("src") or "")
-            if not is_safe_url(target):
-                message = f"link target {target!r} is not an http(s), mailto or relative link"
-                problems.append(Problem(Subtype.LINK, line, message))
-    return problems
-
-
-def _directive_name(info: str) -> str | None:
-    match = re.match(r"^\s*\{([\w:-]+)\}", info)
-    return match.group(1) if match else None
-
-
-def _cited_keys(tokens: list[Token]) -> Iterator[tuple[str, int] | Problem]:
-    """Keys of `{cite...}` roles, with the line each role is on; or the problem of a role."""
-    for token in tokens:
-        line = _line(token)
-        for child in token.children or []:
-            if child.type in ("softbreak", "hardbreak"):
-                line += 1
-            elif child.type == "myst_role" and str(child.meta.get("name", "")).startswith("cite"):
-                # `{cite}` alone is sphinxcontrib-bibtex's `{cite:p}`.
-                role = str(child.meta["name"]).partition(":")[2] or "p"
-                works = parse_citation(child.content)
-                if role not in ROLES:
-                    forms = "t, p, author, year, alp and their variants"
-                    message = f"{{cite:{role}}} has no APA form; use one of {forms}"
-                    yield Problem(Subtype.CITE, line, message)
-                elif works is None:
-                    yield Problem(Subtype.CITE, line, malformed(role, child.content))
-                else:
-                    yield from ((cited.key, line) for cited in works)
+def _cited_keys(post: ParsedPost) -> Iterator[tuple[str, int] | Problem]:
+    """The keys of every citation, at every depth, with its line; or the problem of a role."""
+    for citation in post.citations:
+        works = parse_citation(citation.target)
+        if citation.form not in ROLES:
+            forms = "t, p, author, year, alp and their variants"
+            message = f"{{cite:{citation.form}}} has no APA form; use one of {forms}"
+            yield Problem(Subtype.CITE, citation.line, message)
+        elif works is None:
+            yield Problem(Subtype.CITE, citation.line, malformed(citation.form, citation.target))
+        else:
+            yield from ((cited.key, citation.line) for cited in works)

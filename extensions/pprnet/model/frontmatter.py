@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Container
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from pprnet.model.problems import Problem, Subtype
@@ -38,7 +38,7 @@ class FrontMatter:
 def check_front_matter(
     block: FrontMatterBlock | None,
     vocabulary: Vocabulary,
-    bib_keys: Container[str],
+    bib_keys: Mapping[str, str],
     today: dt.date,
     lenient: bool = False,
 ) -> tuple[FrontMatter | None, list[Problem]]:
@@ -172,15 +172,27 @@ def _check_type(value: object, types: Terms, report: Callable[[str], None]) -> s
 
 
 def _check_reference(
-    value: object, bib_keys: Container[str], report: Callable[[str], None]
+    value: object, bib_keys: Mapping[str, str], report: Callable[[str], None]
 ) -> str | None:
     if value is None:
         return None
     key = str(value).strip()
-    if key.casefold() not in bib_keys:
-        report(f"reference {key!r} is not a key of references.bib")
+    problem = key_problem(key, bib_keys)
+    if problem:
+        report(f"reference {problem}")
         return None
     return key
+
+
+def key_problem(key: str, bib_keys: Mapping[str, str]) -> str | None:
+    """What is wrong with a key a post names (the reference, a citation), if anything: keys
+    match as `references.bib` spells them."""
+    spelling = bib_keys.get(key.casefold())
+    if spelling is None:
+        return f"{key!r} is not a key of references.bib"
+    if spelling != key:
+        return f"{key!r} is spelled {spelling!r} in references.bib (keys match exactly)"
+    return None
 
 
 def _check_contact(value: object, report: Callable[[str], None]) -> str | None:

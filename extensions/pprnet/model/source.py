@@ -20,6 +20,7 @@ from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
+from pprnet.model.contents import POST_RULES, Citation, Context, Found, Rules, check_contents
 from pprnet.model.problems import Problem, Subtype
 
 # Raw HTML is parsed as HTML even where the site shows it as text, so that the checks can
@@ -59,6 +60,9 @@ class ParsedPost:
     front: FrontMatterBlock | None
     # markdown-it's environment of the parse (link reference definitions), for rendering.
     env: dict[str, Any] = field(default_factory=dict)
+    # What the page's rules do not allow, and its citations, at every depth (`contents.py`).
+    contents: tuple[Found, ...] = ()
+    citations: tuple[Citation, ...] = ()
 
 
 def markdown_parser(
@@ -77,21 +81,33 @@ def command_line_parser() -> MarkdownIt:
     return parser.disable("wordcount")
 
 
-def parse_post(text: str, parser: MarkdownIt | None = None) -> ParsedPost:
-    """Parse a post's text once (with the command line's parser unless one is given)."""
+def parse_post(
+    text: str,
+    parser: MarkdownIt | None = None,
+    rules: Rules = POST_RULES,
+    context: Context | None = None,
+) -> ParsedPost:
+    """Parse a page's text once (with the command line's parser unless one is given) and check
+    its contents against `rules` at every depth."""
     env: dict[str, Any] = {}
-    tokens = (parser or command_line_parser()).parse(text, env)
+    markdown = parser or command_line_parser()
+    tokens = markdown.parse(text, env)
     front = None
     if tokens and tokens[0].type == "front_matter":
         token = tokens[0]
         first_line = (token.map[0] if token.map else 0) + 2
         front = FrontMatterBlock(token.content, first_line, load_yaml(token.content, first_line))
-    return ParsedPost(text, tokens, front, env)
+    found, citations = check_contents(tokens, rules, lambda body: markdown.parse(body, {}), context)
+    return ParsedPost(text, tokens, front, env, tuple(found), tuple(citations))
 
 
 def load_yaml(text: str, first_line: int) -> dict[str, Any] | Problem:
     """The front matter's mapping, dates kept as written; or the problem, at its line."""
     try:
+        alias = _first_alias(text)
+        if alias is not None:
+            message = "front matter must not use YAML aliases ('*name'): write each value out"
+            return Problem(Subtype.FRONT_MATTER, first_line + alias, message)
         data = yaml.load(text, Loader=_StringDatesLoader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -104,12 +120,34 @@ def load_yaml(text: str, first_line: int) -> dict[str, Any] | Problem:
     return data
 
 
-def for_rendering(tokens: list[Token], as_text: Collection[str]) -> list[Token]:
+def _first_alias(text: str) -> int | None:
+    """The line (from 0) of the first alias in a YAML text, if it has one. An alias repeats a
+    value: a few hundred bytes of nested aliases expand to gigabytes, so none is read."""
+    loader = _SafeLoader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                return int(event.start_mark.line) if event.start_mark else 0
+        return None
+    finally:
+        loader.dispose()
+
+
+def for_rendering(
+    tokens: list[Token], as_text: Collection[str], dropped: Collection[int] = ()
+) -> list[Token]:
     """Copies of the tokens to render (MyST's renderer changes the tokens it renders, and the
     checks read the originals), raw HTML of the kinds in `as_text` (`HTML_SYNTAX`) turned into
-    the text a page shows of it, never markup."""
+    the text a page shows of it, never markup, and without the top-level blocks that start at
+    the indices `dropped` (those with something the page's rules do not allow)."""
     shown = []
-    for token in tokens:
+    dropping = False
+    for index, token in enumerate(tokens):
+        if token.level == 0 and token.nesting != -1:
+            dropping = index in dropped
+        if dropping:
+            continue
         if token.type == "html_block" and token.type in as_text:
             inline = Token("inline", "", 0, content=token.content.rstrip("\n"), map=token.map)
             inline.children = [Token("text", "", 0, content=inline.content)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -57,6 +58,11 @@ class Sources:
     bibliography: Bibliography
     bibliography_path: Path
     digest: str  # of both files' bytes and the extension's version
+
+    @cached_property
+    def key_spellings(self) -> dict[str, str]:
+        """The bibliography's keys, case-folded, with their spelling (the posts' checks)."""
+        return self.bibliography.keys()
 
 
 class PPRNetDomain(Domain):

@@ -228,7 +228,7 @@ class Importer:
         text = render_post(
             summary, self.author, suggestion.topics, suggestion.research_type, key, contact
         )
-        keys = self.archive.keys() | ({key.casefold()} if key else set())
+        keys = {**self.archive.keys(), **({key.casefold(): key} if key else {})}
         problems = check_text(text, self.vocabulary, keys, self.today).problems
         if problems:
             intro = f"the post for {summary.title.text!r} would not pass the archive's checks"

@@ -28,8 +28,9 @@ class Holdings:
             self.post_of_key.setdefault(key.casefold(), where)
         self.files.add(path)
 
-    def keys(self) -> frozenset[str]:
-        return frozenset(self.entries)
+    def keys(self) -> dict[str, str]:
+        """Each key case-folded, with its spelling (as `Bibliography.keys`)."""
+        return {folded: key for folded, (key, _) in self.entries.items()}
 
 
 def normal_title(title: str) -> str:

@@ -47,7 +47,7 @@ class CollectPost(SphinxTransform):
             self._withdraw_from_ablog()
             return
         check = check_post(
-            parsed, sources.vocabulary, sources.bibliography, build_date(), lenient=not strict
+            parsed, sources.vocabulary, sources.key_spellings, build_date(), lenient=not strict
         )
         consequence = " (the post is left out of the archive until this is fixed)" if strict else ""
         for problem in check.problems:
@@ -61,6 +61,12 @@ class CollectPost(SphinxTransform):
         blocks = list(self.document.findall(practice_implications))
         sections = [node for node in self.document.children if isinstance(node, nodes.section)]
         if front is None or (check.problems and strict) or len(blocks) != 1 or not sections:
+            if not check.problems:
+                # The checks find what leaves a post out; this is the net under them.
+                message = "the post is left out of the archive: its page has no title or no "
+                message += "practice implications at its top level"
+                subtype = Subtype.PRACTICE_IMPLICATIONS
+                logger.warning(message, type="pprnet", subtype=subtype, location=docname)
             # In report-only mode ablog keeps the post unless its date would crash it.
             if strict or any(problem.subtype == Subtype.DATE for problem in check.problems):
                 self._withdraw_from_ablog()

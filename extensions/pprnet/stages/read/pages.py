@@ -1,0 +1,57 @@
+"""The site's own pages (every document that is not a post): checked against their allow-list
+(`model/contents.py`, `PAGE_RULES`) as posts are against theirs, and Markdown only."""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+from pprnet.adapters.myst import PARSED_POST
+from pprnet.config import Settings
+from pprnet.model.problems import Subtype
+from pprnet.model.source import ParsedPost
+
+logger = logging.getLogger(__name__)
+
+# Front-matter keys with which MyST would let a page change its own parser or add <meta>
+# elements; the archive's parser ignores them (adapters/myst.py), and says so.
+PARSER_KEYS = ("myst", "mystnb", "substitutions", "html_meta")
+
+
+class CheckPage(SphinxTransform):
+    """Report what a page of the site has that its rules do not allow; the parser has left
+    the blocks with it out of the page."""
+
+    default_priority = 790  # as the posts' own checks (collect.py)
+
+    def apply(self) -> None:
+        docname = self.env.current_document.docname
+        if Settings.of(self.config).is_post(docname):
+            return
+        parsed: ParsedPost | None = self.env.current_document.get(PARSED_POST)
+        if parsed is None:
+            message = "the archive's pages are Markdown (.md): other formats are not checked"
+            logger.warning(message, type="pprnet", subtype=Subtype.MARKUP, location=docname)
+            return
+        for found in parsed.contents:
+            problem = found.problem
+            location = (docname, problem.line)
+            logger.warning(
+                problem.message, type="pprnet", subtype=problem.subtype, location=location
+            )
+        front = parsed.front
+        if front is not None and isinstance(front.data, dict):
+            lines = front.text.splitlines()
+            for key in PARSER_KEYS:
+                if key in front.data:
+                    line = next((n for n, text in enumerate(lines) if text.startswith(key)), 0)
+                    message = f"front-matter key {key!r} would change the parser; it is ignored"
+                    location = (docname, front.first_line + line)
+                    logger.warning(
+                        message, type="pprnet", subtype=Subtype.FRONT_MATTER, location=location
+                    )
+
+
+def setup_pages(app: Sphinx) -> None:
+    app.add_transform(CheckPage)
