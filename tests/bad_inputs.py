@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from support import ROOTS
 
 POST = "posts/2020/03-alliance.md"
+EMPATHY = "posts/2021/05-empathy.md"
 GOOD = (ROOTS / "test-archive" / POST).read_text(encoding="utf-8")
 BIB = (ROOTS / "test-archive" / "references.bib").read_text(encoding="utf-8")
 GOOD_LINES = GOOD.count("\n") + 1
@@ -15,14 +16,14 @@ GOOD_LINES = GOOD.count("\n") + 1
 
 @dataclass(frozen=True)
 class Case:
-    files: dict[str, str | None]
+    files: dict[str, str | bytes | None]
     subtype: str
     file: str
     line: int
     words: str
 
 
-def post(old: str, new: str) -> dict[str, str | None]:
+def post(old: str, new: str) -> dict[str, str | bytes | None]:
     assert old in GOOD
     return {POST: GOOD.replace(old, new)}
 
@@ -163,6 +164,50 @@ CASES = {
         post("The alliance predicts", ":::{note}\n:class: d-none\nHidden.\n:::\n\n"
              "The alliance predicts"),
         "directive", POST, 12, ":class:",
+    ),
+    "a date in another month than the file": Case(
+        post("date: 2020-03-01", "date: 2015-06-17"), "date", POST, 3, "move the file to 2015/06-"
+    ),
+    "a right-to-left override in a title": Case(
+        post("# The Alliance in Adult Psychotherapy", "# The Alliance \u202eypareht"),
+        "title", POST, 10, "U+202E",
+    ),
+    "a cite key in another letter case": Case(
+        post("The alliance predicts outcome across treatments.",
+             "The alliance predicts outcome\n{cite:p}`Fluckiger2018Alliance`."),
+        "cite", POST, 13, "spelled 'fluckiger2018alliance'",
+    ),
+    "a mistyped key inside the practice implications": Case(
+        post("Monitor the alliance every session.", "As {cite:t}`fluckiger2018` shows."),
+        "cite", POST, 15, "'fluckiger2018'",
+    ),
+    "a YAML alias bomb in the tags": Case(
+        post("tags: [alliance]", "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a]"
+             "\ntags: [*b, *b, *b, *b, *b, *b, *b, *b]"),
+        "front-matter", POST, 6, "aliases",
+    ),
+    "a post over 100 KB": Case(
+        post("The alliance predicts outcome across treatments.",
+             "The alliance predicts outcome. " * 4000),
+        "file", POST, 1, "over the limit",
+    ),
+    "a post saved as Latin-1": Case(
+        {POST: GOOD.replace("Repair ruptures", "Répair ruptures").encode("latin-1")},
+        "encoding", POST, 17, "0xe9 is not UTF-8",
+    ),
+    "a Latin-1 byte in the bibliography": Case(
+        {"references.bib": BIB.encode("latin-1")},
+        "encoding", "references.bib",
+        next(n for n, line in enumerate(BIB.splitlines(), 1) if not line.isascii()), "not UTF-8",
+    ),
+    "two summaries with one title": Case(
+        {EMPATHY: (ROOTS / "test-archive" / EMPATHY).read_text(encoding="utf-8").replace(
+            "# Therapist Empathy and Client Outcome", "# The alliance in adult  psychotherapy")},
+        "title", EMPATHY, 11, "already the title of posts/2020/03-alliance",
+    ),
+    "a link target with a space": Case(
+        post("The alliance predicts", "[the table](<Table 1>)\n\nThe alliance predicts"),
+        "link", POST, 12, ".md file",
     ),
     "directives nested 120 deep": Case(
         post("The alliance predicts",

@@ -21,7 +21,7 @@ def rootdir() -> Path:
 def archive_variant(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Copy the `test-archive` root, apply file changes, and build it with -W."""
 
-    def build(files: dict[str, str | None], *options: str) -> BuildResult:
+    def build(files: dict[str, str | bytes | None], *options: str) -> BuildResult:
         srcdir = tmp_path / "src"
         shutil.copytree(ROOTS / "test-archive", srcdir)
         for name, text in files.items():
@@ -30,7 +30,7 @@ def archive_variant(tmp_path: Path):  # type: ignore[no-untyped-def]
                 path.unlink()
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
+                path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
         return sphinx_build(srcdir, tmp_path / "out", *options)
 
     return build

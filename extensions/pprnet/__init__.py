@@ -29,6 +29,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from pprnet.adapters.design import setup_design
     from pprnet.adapters.myst import setup_myst
     from pprnet.adapters.pybtex import setup_pybtex
+    from pprnet.adapters.sphinx import setup_sphinx
     from pprnet.speed.freshness import setup_freshness
     from pprnet.speed.memory import setup_memory
     from pprnet.stages.derive import setup_derive
@@ -77,6 +78,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_bibliography,
         setup_feeds,
         # the dependencies, adapted
+        setup_sphinx,
         setup_myst,
         setup_ablog,
         setup_pybtex,

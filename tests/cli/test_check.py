@@ -136,7 +136,7 @@ CHECKED_CASES = {
 def test_check_reports_each_bad_input_like_the_build(case: Case, archive: Path) -> None:
     for name, text in case.files.items():
         assert text is not None
-        (archive / name).write_text(text, encoding="utf-8")
+        (archive / name).write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     done = pprnet("check", cwd=archive)
     assert done.returncode == 1, done.stdout
     located = f"{case.file}:{case.line}: error: "

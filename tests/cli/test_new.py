@@ -250,3 +250,12 @@ def test_on_a_terminal_it_asks_for_what_is_missing_until_valid(
 )  # fmt: skip
 def test_the_file_name_is_a_short_ascii_slug_of_the_title(title: str, slug: str) -> None:
     assert slugify(title) == slug
+
+
+@pytest.mark.parametrize("month", ["0000-01", "2021-00", "2021-13", "21-06"])
+def test_a_month_that_does_not_exist_is_an_error_not_a_traceback(archive: Path, month: str) -> None:
+    done = pprnet("new", "--title", "A Title", "--month", month, "--topic", "alliance",
+                  "--type", "rct", "--commentary", cwd=archive)  # fmt: skip
+    assert done.returncode != 0
+    assert f"{month!r} is not a month in the form YYYY-MM" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,8 @@ from typing import Any
 from pprnet.cli.project import Project, load_project
 from pprnet.model.bibfile import unused_entries
 from pprnet.model.checks import build_date, check_text
-from pprnet.model.problems import Subtype
+from pprnet.model.problems import Subtype, decode
+from pprnet.model.records import repeated_titles
 
 
 def register(commands: Any) -> None:
@@ -47,20 +49,33 @@ def report(project: Project, posts: list[Path], whole_archive: bool) -> int:
     for problem in project.bibliography.problems:
         problems.append((bib_name, problem.line, problem.message, problem.subtype))
     used: set[str] = set()
+    titled: list[tuple[dt.date, str, str, int]] = []  # date, file, title, line
     today = build_date()
     for path in posts:
         try:
-            text = path.read_text(encoding="utf-8")
+            text, undecodable = decode(path.read_bytes())
         except OSError as error:
             problems.append((str(path), 1, f"cannot read: {error.strerror}", Subtype.FRONT_MATTER))
             continue
-        context = project.context(path)
-        result = check_text(text, project.vocabulary, project.bibliography.keys(), today, context)
+        if undecodable is not None:
+            problems.append((project.display(path), undecodable.line, undecodable.message,
+                             undecodable.subtype))  # fmt: skip
+            continue
+        keys = project.bibliography.keys()
+        place = project.place(path)
+        result = check_text(text, project.vocabulary, keys, today, project.context(path), place)
         name = project.display(path)
         problems += [(name, p.line, p.message, p.subtype) for p in result.problems]
+        if result.front is not None and result.title:
+            titled.append((result.front.date, name, result.title, result.title_line))
         if result.front is not None and result.front.reference:
             used.add(result.front.reference.casefold())
         used.update(key.casefold() for key in result.cites)
+    for (_, name, _, line), (_, first, _, _) in repeated_titles(
+        (post[2], post) for post in sorted(titled)
+    ):
+        message = f"the title is already the title of {first}: each summary has its own"
+        problems.append((name, line, message, Subtype.TITLE))
     if whole_archive:
         for problem in unused_entries(project.bibliography, used):
             problems.append((bib_name, problem.line, problem.message, problem.subtype))

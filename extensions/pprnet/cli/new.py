@@ -228,9 +228,12 @@ def parse_title(text: str) -> str:
 
 def parse_month(text: str) -> dt.date:
     match = MONTH_RE.match(text.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    try:
+        date = dt.date(int(match.group(1)), int(match.group(2)), 1) if match else None
+    except ValueError:  # year 0, month 13
+        date = None
+    if date is None:
         raise InputError(f"{text!r} is not a month in the form YYYY-MM")
-    date = dt.date(int(match.group(1)), int(match.group(2)), 1)
     if date > build_date():
         raise InputError(f"{text.strip()} is in the future: the build rejects a post dated later")
     return date

@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 from pprnet.config import ConfError, Settings, read_conf
 from pprnet.model.bibfile import Bibliography, read_bibliography
 from pprnet.model.contents import Context
+from pprnet.model.problems import decode
 from pprnet.model.vocabulary import Vocabulary, load_vocabulary
 
 DEFAULT_AUTHOR = "Giorgio A. Tasca"  # the blog's author since 2013
@@ -41,6 +42,14 @@ class Project:
             return Context(folder, PurePosixPath())
         return Context(self.root, PurePosixPath(folder.relative_to(self.root).as_posix()))
 
+    def place(self, path: Path) -> PurePosixPath | None:
+        """A post's file under the posts folder (`2020/03-alliance.md`); None outside it."""
+        resolved = path.resolve()
+        posts = self.posts_dir.resolve()
+        if not resolved.is_relative_to(posts):
+            return None
+        return PurePosixPath(resolved.relative_to(posts).as_posix())
+
     def display(self, path: Path) -> str:
         """A path as the contributor sees it: relative to the archive when inside it."""
         try:
@@ -63,7 +72,10 @@ def load_project(start: Path) -> Project:
         conf = read_conf(root)
         bibliography_path = root / conf.bibliography
         vocabulary = load_vocabulary(root / conf.settings.vocabulary)
-        bibliography = read_bibliography(bibliography_path.read_text(encoding="utf-8"))
+        text, undecodable = decode(bibliography_path.read_bytes())
+        bibliography = read_bibliography(text)
+        if undecodable is not None:
+            bibliography.problems.insert(0, undecodable)
     except (ConfError, OSError, ValueError) as error:
         raise ProjectError(str(error)) from None
     return Project(root, conf.settings, vocabulary, bibliography, bibliography_path)

@@ -9,6 +9,7 @@ from typing import Any
 
 from pprnet.cli.project import load_project
 from pprnet.model.checks import build_date, check_text
+from pprnet.model.problems import decode
 
 
 def register(commands: Any) -> None:
@@ -23,9 +24,10 @@ def run(args: argparse.Namespace) -> int:
     topics: Counter[str] = Counter()
     research_types: Counter[str] = Counter()
     today = build_date()
+    keys = project.bibliography.keys()
     for path in sorted(project.posts_dir.rglob("*.md")):
-        keys = project.bibliography.keys()
-        text = path.read_text(encoding="utf-8")
+        # A post that cannot be read counts nowhere; `pprnet check` says why.
+        text, _ = decode(path.read_bytes())
         front = check_text(text, project.vocabulary, keys, today).front
         if front is not None:
             topics.update(front.topics)

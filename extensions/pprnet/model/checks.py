@@ -10,11 +10,18 @@ import datetime as dt
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from markdown_it.token import Token
 
 from pprnet.model.contents import PRACTICE_DIRECTIVE, Context
-from pprnet.model.frontmatter import MARKUP_CHARS, FrontMatter, check_front_matter, key_problem
+from pprnet.model.frontmatter import (
+    MARKUP_CHARS,
+    FrontMatter,
+    check_front_matter,
+    hidden_characters,
+    key_problem,
+)
 from pprnet.model.intext import ROLES, malformed, parse_citation
 from pprnet.model.problems import Problem, Subtype
 from pprnet.model.source import ParsedPost, parse_post
@@ -33,6 +40,7 @@ class PostCheck:
     title: str | None
     cites: tuple[str, ...]
     problems: tuple[Problem, ...]
+    title_line: int = 1
 
 
 def build_date() -> dt.date:
@@ -49,13 +57,17 @@ def check_post(
     bib_keys: Mapping[str, str],
     today: dt.date,
     lenient: bool = False,
+    place: PurePosixPath | None = None,
 ) -> PostCheck:
     """Check a post's front matter and body; report each problem with its line.
 
-    `lenient` keeps what is usable of a post with problems (see `check_front_matter`).
+    `lenient` keeps what is usable of a post with problems, `place` is its file under the
+    posts folder (see `check_front_matter`).
     """
     text, tokens = post.text, post.tokens
-    front, problems = check_front_matter(post.front, vocabulary, bib_keys, today, lenient)
+    if not tokens and post.contents:  # not parsed at all (source.MAX_PAGE_BYTES)
+        return PostCheck(None, None, (), tuple(found.problem for found in post.contents))
+    front, problems = check_front_matter(post.front, vocabulary, bib_keys, today, lenient, place)
     title, title_problems = _check_title(tokens)
     problems += title_problems
     problems += _check_practice_implications(tokens, text.count("\n") + 1)
@@ -73,7 +85,8 @@ def check_post(
         problem = key_problem(key, bib_keys)
         if problem:
             problems.append(Problem(Subtype.CITE, line, f"cited key {problem}"))
-    return PostCheck(front, title, tuple(cites.values()), tuple(problems))
+    title_line = next((_line(t) for t in tokens if t.type == "heading_open"), 1)
+    return PostCheck(front, title, tuple(cites.values()), tuple(problems), title_line)
 
 
 def check_text(
@@ -82,10 +95,12 @@ def check_text(
     bib_keys: Mapping[str, str],
     today: dt.date,
     context: Context | None = None,
+    place: PurePosixPath | None = None,
 ) -> PostCheck:
     """Check a post's text, parsed as the command line parses it; its files are looked for in
     `context` (see `contents.check_contents`)."""
-    return check_post(parse_post(text, context=context), vocabulary, bib_keys, today)
+    post = parse_post(text, context=context)
+    return check_post(post, vocabulary, bib_keys, today, place=place)
 
 
 def _line(token: Token) -> int:
@@ -103,6 +118,9 @@ def _check_title(tokens: list[Token]) -> tuple[str | None, list[Problem]]:
     children = inline.children or []
     if any(child.type not in ("text", "softbreak") for child in children):
         return title, [Problem(Subtype.TITLE, line, "a title is plain text: no Markdown markup")]
+    hidden = hidden_characters(title)
+    if hidden:
+        return title, [Problem(Subtype.TITLE, line, f"a title must not contain {hidden}")]
     if MARKUP_CHARS & set(title):
         return title, [
             Problem(Subtype.TITLE, line, 'a title must not contain the characters < > " &')

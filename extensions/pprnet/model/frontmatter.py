@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from pprnet.model.problems import Problem, Subtype
 from pprnet.model.source import FrontMatterBlock
@@ -19,6 +20,11 @@ from pprnet.model.vocabulary import Terms, Vocabulary
 ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 EMAIL_RE = re.compile(r"^[^@\s<>\"&]+@[^@\s<>\"&]+\.[A-Za-z]{2,}$")
 MARKUP_CHARS = set('<>"&')
+# Characters that change how the text around them is shown without being seen: bidirectional
+# controls (a right-to-left override makes "txt.exe" read "exe.txt") and other control codes.
+HIDDEN_CHARS_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Where a post's file is, under the posts folder: its year's folder, its month first.
+POST_FILE_RE = re.compile(r"^(\d{4})/(\d{2})-[^/]+$")
 MAX_TOPICS = 4  # topics a post may have
 KNOWN_FIELDS = frozenset({"blogpost", "date", "author", "tags", "category", "reference", "contact"})
 
@@ -41,8 +47,11 @@ def check_front_matter(
     bib_keys: Mapping[str, str],
     today: dt.date,
     lenient: bool = False,
+    place: PurePosixPath | None = None,
 ) -> tuple[FrontMatter | None, list[Problem]]:
-    """Validate a post's front matter; return the record and the problems.
+    """Validate a post's front matter; return the record and the problems. `place` is the
+    post's file under the posts folder (`2020/03-alliance.md`), whose year and month the date
+    must have.
 
     The record is None when there is any problem, or, if `lenient`, only when no usable date,
     author or type remains (topics, reference and contact are then the valid ones, and an
@@ -66,6 +75,8 @@ def check_front_matter(
         report("blogpost", Subtype.FRONT_MATTER, "a post needs 'blogpost: true'")
 
     date = _check_date(data.get("date"), today, lambda s, m: report("date", s, m))
+    if date is not None and place is not None:
+        date = _check_place(date, place, lambda m: report("date", Subtype.DATE, m))
     author = _check_text(
         data.get("author"), "author", lambda m: report("author", Subtype.AUTHOR, m)
     )
@@ -118,12 +129,39 @@ def _check_date(
     return date
 
 
+def _check_place(
+    date: dt.date, place: PurePosixPath, report: Callable[[str], None]
+) -> dt.date | None:
+    """The date, if the post's file is in its year's folder and named after its month."""
+    expected = f"{date:%Y}/{date:%m}-"
+    match = POST_FILE_RE.match(place.with_suffix("").as_posix())
+    if match is None:
+        report(f"a post's file is YYYY/MM-slug.md in the posts folder, not {place.as_posix()}")
+        return None
+    if f"{match.group(1)}/{match.group(2)}-" != expected:
+        report(
+            f"date {date} is not the month of the file {place.as_posix()}: "
+            f"correct the date, or move the file to {expected}..."
+        )
+        return None
+    return date
+
+
+def hidden_characters(text: str) -> str | None:
+    """A description of the first invisible control character of a text, if it has one."""
+    found = HIDDEN_CHARS_RE.search(text)
+    return f"an invisible control character (U+{ord(found.group()):04X})" if found else None
+
+
 def _check_text(value: object, field: str, report: Callable[[str], None]) -> str | None:
     if not isinstance(value, str) or not value.strip():
         report(f"a post needs '{field}: ...' (a name)")
         return None
     if MARKUP_CHARS & set(value) or "," in value:
         report(f"{field} {value!r} must not contain markup characters or commas")
+    hidden = hidden_characters(value)
+    if hidden:
+        report(f"{field} must not contain {hidden}")
     return value.strip()
 
 

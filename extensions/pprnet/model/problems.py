@@ -14,6 +14,7 @@ from enum import StrEnum
 class Subtype(StrEnum):
     """The subtypes of the archive's warnings."""
 
+    ENCODING = "encoding"
     FRONT_MATTER = "front-matter"
     DATE = "date"
     FUTURE_DATE = "future-date"
@@ -36,6 +37,17 @@ class Subtype(StrEnum):
     BIB_DUPLICATE = "bib-duplicate"
     BIB_UNUSED = "bib-unused"
     CONFIG = "config"
+
+
+def decode(data: bytes) -> tuple[str, Problem | None]:
+    """A file's text, and the problem at the line of its first byte that is not UTF-8 (the text
+    then has a replacement character in its place, and every other line is still read)."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        message = f"byte 0x{data[error.start]:02x} is not UTF-8: save the file as UTF-8"
+        return data.decode("utf-8-sig", "replace"), Problem(Subtype.ENCODING, line, message)
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,29 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+
+
+T = TypeVar("T")
+
+
+def repeated_titles(titled: Iterable[tuple[str, T]]) -> list[tuple[T, T]]:
+    """Of things in order (posts, oldest first), each whose title (letter case and spacing
+    aside) one before it has, with the first that has it."""
+    first: dict[str, T] = {}
+    repeated = []
+    for title, thing in titled:
+        folded = " ".join(title.casefold().split())
+        if folded in first:
+            repeated.append((thing, first[folded]))
+        else:
+            first[folded] = thing
+    return repeated
 
 
 @dataclass(frozen=True)
@@ -30,6 +48,7 @@ class Post:
     cites: tuple[str, ...] = ()  # keys of the works cited in the text, in order
     summary: tuple[str, ...] = ()  # each paragraph's text, practice implications aside
     reading_minutes: int = 1  # of the summary and its practice implications
+    title_line: int = 1  # where its title is in its file, for the whole archive's checks
 
     @property
     def month(self) -> Month:
@@ -164,6 +183,10 @@ class Archive:
     @property
     def newest_month(self) -> Month | None:
         return self.months[0] if self.by_month else None
+
+    def same_titles(self) -> list[tuple[Post, Post]]:
+        """Each post whose title an older post already has, with the oldest one."""
+        return repeated_titles((post.title, post) for post in reversed(self.posts))
 
     def neighbours(self, docname: str) -> Neighbours:
         return self.links[docname]

@@ -27,6 +27,9 @@ from pprnet.model.problems import Problem, Subtype
 # report it; `for_rendering` turns it back into text before a post is rendered.
 HTML_SYNTAX = ("html_block", "html_inline")
 
+# A summary is about 4 KB; a page over this is not parsed, checked nor rendered.
+MAX_PAGE_BYTES = 100_000
+
 # libyaml's parser when PyYAML has it (about ten times faster), with the same safe constructor.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -90,6 +93,10 @@ def parse_post(
     """Parse a page's text once (with the command line's parser unless one is given) and check
     its contents against `rules` at every depth."""
     env: dict[str, Any] = {}
+    size = len(text.encode("utf-8", "replace"))
+    if size > MAX_PAGE_BYTES:
+        message = f"the page is {size:,} bytes of Markdown, over the limit of {MAX_PAGE_BYTES:,}"
+        return ParsedPost(text, [], None, env, (Found(0, Problem(Subtype.FILE, 1, message)),))
     markdown = parser or command_line_parser()
     tokens = markdown.parse(text, env)
     front = None

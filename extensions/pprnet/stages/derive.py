@@ -14,6 +14,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from pprnet.model.bibfile import unused_entries
+from pprnet.model.problems import Subtype
 from pprnet.model.records import Archive
 from pprnet.stages.domain import get_domain
 
@@ -55,6 +56,17 @@ def check_unused_entries(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return []
 
 
+def check_unique_titles(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """No two summaries have one title: readers, feeds and search tell them apart by it."""
+    for post, first in get_domain(env).archive.same_titles():
+        message = f"the title is already the title of {first.docname}: each summary has its own"
+        logger.warning(
+            message, type="pprnet", subtype=Subtype.TITLE, location=(post.docname, post.title_line)
+        )
+    return []
+
+
 def setup_derive(app: Sphinx) -> None:
     app.connect("env-updated", refresh_archive)
     app.connect("env-updated", check_unused_entries, priority=AFTER_DERIVE)
+    app.connect("env-updated", check_unique_titles, priority=AFTER_DERIVE)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
@@ -17,6 +19,7 @@ from pprnet.model.problems import Subtype
 from pprnet.model.records import Post, reading_minutes
 from pprnet.model.source import ParsedPost
 from pprnet.stages.domain import get_domain
+from pprnet.stages.read.pages import undecodable
 from pprnet.stages.read.practice import implication_paragraphs, practice_implications
 
 logger = logging.getLogger(__name__)
@@ -46,8 +49,20 @@ class CollectPost(SphinxTransform):
             logger.warning(message, type="pprnet", subtype=Subtype.FRONT_MATTER, location=docname)
             self._withdraw_from_ablog()
             return
+        problem = undecodable(self.env, docname, parsed.text)
+        if problem is not None:
+            message = problem.message + " (the post is left out of the archive until it is)"
+            location = (docname, problem.line)
+            logger.warning(message, type="pprnet", subtype=problem.subtype, location=location)
+            self._withdraw_from_ablog()
+            return
         check = check_post(
-            parsed, sources.vocabulary, sources.key_spellings, build_date(), lenient=not strict
+            parsed,
+            sources.vocabulary,
+            sources.key_spellings,
+            build_date(),
+            lenient=not strict,
+            place=PurePosixPath(docname).relative_to(settings.posts_dir),
         )
         consequence = " (the post is left out of the archive until this is fixed)" if strict else ""
         for problem in check.problems:
@@ -88,6 +103,7 @@ class CollectPost(SphinxTransform):
                 cites=check.cites,
                 summary=summary,
                 reading_minutes=reading_minutes(words),
+                title_line=check.title_line,
             )
         )
 

@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from pprnet.adapters.myst import PARSED_POST
 from pprnet.config import Settings
-from pprnet.model.problems import Subtype
+from pprnet.model.problems import Problem, Subtype, decode
 from pprnet.model.source import ParsedPost
 
 logger = logging.getLogger(__name__)
@@ -17,6 +20,14 @@ logger = logging.getLogger(__name__)
 # Front-matter keys with which MyST would let a page change its own parser or add <meta>
 # elements; the archive's parser ignores them (adapters/myst.py), and says so.
 PARSER_KEYS = ("myst", "mystnb", "substitutions", "html_meta")
+
+
+def undecodable(env: BuildEnvironment, docname: str, text: str) -> Problem | None:
+    """The first byte of a document that is not UTF-8, which Sphinx read as U+FFFD
+    (`adapters/sphinx.py`); the file is read again only when its text has one."""
+    if "\ufffd" not in text:
+        return None
+    return decode(Path(env.doc2path(docname)).read_bytes())[1]
 
 
 class CheckPage(SphinxTransform):
@@ -34,8 +45,8 @@ class CheckPage(SphinxTransform):
             message = "the archive's pages are Markdown (.md): other formats are not checked"
             logger.warning(message, type="pprnet", subtype=Subtype.MARKUP, location=docname)
             return
-        for found in parsed.contents:
-            problem = found.problem
+        encoding = undecodable(self.env, docname, parsed.text)
+        for problem in ([encoding] if encoding else []) + [f.problem for f in parsed.contents]:
             location = (docname, problem.line)
             logger.warning(
                 problem.message, type="pprnet", subtype=problem.subtype, location=location

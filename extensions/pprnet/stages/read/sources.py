@@ -24,7 +24,7 @@ from pprnet import __version__
 from pprnet.adapters.bibtex import withhold_broken_bibfile
 from pprnet.config import Settings
 from pprnet.model.bibfile import read_bibliography
-from pprnet.model.problems import Subtype
+from pprnet.model.problems import Subtype, decode
 from pprnet.model.vocabulary import VocabularyError, parse_vocabulary
 from pprnet.stages.domain import Sources, get_domain
 
@@ -60,7 +60,10 @@ def load_sources(app: Sphinx) -> None:
             vocabulary = parse_vocabulary(vocabulary_bytes.decode("utf-8"), str(vocabulary_path))
         except (UnicodeDecodeError, VocabularyError) as error:
             raise ConfigError(f"pprnet: cannot load the vocabulary: {error}") from None
-        bibliography = read_bibliography(bibliography_bytes.decode("utf-8", "replace"))
+        text, undecodable = decode(bibliography_bytes)
+        bibliography = read_bibliography(text)
+        if undecodable is not None:
+            bibliography.problems.insert(0, undecodable)
     for problem in bibliography.problems:
         logger.warning(
             problem.message,
@@ -68,7 +71,8 @@ def load_sources(app: Sphinx) -> None:
             subtype=problem.subtype,
             location=f"{bibliography_path}:{problem.line}",
         )
-    if any(problem.subtype == Subtype.BIB_SYNTAX for problem in bibliography.problems):
+    unreadable = (Subtype.BIB_SYNTAX, Subtype.ENCODING)
+    if any(problem.subtype in unreadable for problem in bibliography.problems):
         withhold_broken_bibfile(app)
     domain.loaded_sources = Sources(
         vocabulary, vocabulary_path, bibliography, bibliography_path, digest.hexdigest()
