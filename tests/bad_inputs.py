@@ -209,6 +209,11 @@ CASES = {
         post("The alliance predicts", "[the table](<Table 1>)\n\nThe alliance predicts"),
         "link", POST, 12, ".md file",
     ),
+    "an entry hidden inside a BibTeX comment": Case(
+        {"references.bib": BIB + "\n@comment{\n@book{hidden2019,\n  title = {Hidden},\n"
+         "  year = {2019}\n}}\n"},
+        "bib-unused", "references.bib", BIB.count("\n") + 3, "'hidden2019'",
+    ),
     "directives nested 120 deep": Case(
         post("The alliance predicts",
              "".join(":" * (123 - i) + "{note}\n" for i in range(120)) + "Deep.\n"

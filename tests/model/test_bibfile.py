@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pybtex.database.input.bibtex import Parser
+
 from pprnet.model.bibfile import read_bibliography
 from support import PROJECT
 
@@ -36,3 +38,18 @@ def test_a_syntax_error_is_located_and_does_not_hide_other_entries() -> None:
 def test_an_unclosed_entry_is_located() -> None:
     bib = read_bibliography(ENTRY.format(key="a") + "@book{b,\n  title = {T\n")
     assert [(p.subtype, p.line) for p in bib.problems] == [("bib-syntax", 6)]
+
+
+def test_an_entry_inside_a_comment_is_read_as_pybtex_reads_it() -> None:
+    # `@comment` is only a word in BibTeX: what its braces hold is read, so an entry there
+    # is shown by the bibliography, and must be checked like any other.
+    text = (
+        "@comment{@article{hidden2020,\n  title = {Hidden},\n  year = {2020}\n}}\n"
+        "@comment{a note, with {braces}}\n"
+        '@preamble{"@article{inpreamble, title={P}}"}\n'
+        "@article{shown2021,\n  title = {Shown},\n  year = {2021}\n}\n"
+    )
+    bib = read_bibliography(text)
+    assert sorted(entry.key for entry in bib.entries.values()) == ["hidden2020", "shown2021"]
+    assert sorted(Parser().parse_string(text).entries) == ["hidden2020", "shown2021"]
+    assert bib.get("hidden2020") is not None and bib.get("hidden2020").line == 1

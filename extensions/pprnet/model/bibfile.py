@@ -22,7 +22,7 @@ from pprnet.model.apa import format_reference
 from pprnet.model.problems import Problem, Subtype
 
 _ENTRY_START_RE = re.compile(r"@\s*([A-Za-z]+)\s*([{(])")
-_NON_ENTRY_TYPES = frozenset({"comment", "preamble", "string"})
+_NON_ENTRY_TYPES = frozenset({"preamble", "string"})
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,11 @@ def read_bibliography(text: str) -> Bibliography:
     position = 0
     while (match := _ENTRY_START_RE.search(text, position)) is not None:
         entry_type, line = match.group(1).lower(), _line_of(text, match.start())
+        if entry_type == "comment":
+            # As in BibTeX and pybtex, `@comment` is only a word: an entry written inside its
+            # braces is an entry (sphinxcontrib-bibtex would show it), so it is read here too.
+            position = match.end()
+            continue
         end = _entry_end(text, match.end() - 1, match.group(2))
         if end is None:
             bib.problems.append(
