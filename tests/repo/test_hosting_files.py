@@ -103,3 +103,36 @@ def test_pre_commit_checks_posts_when_the_archive_content_changes() -> None:
     assert all(files.search(name) for name in [*content, "vocabulary.toml"])
     others = ["conf.py", "README.md", "tests/ext/roots/test-archive/references.bib", "posts/x.py"]
     assert not any(files.search(name) for name in others)
+
+
+def test_workflows_pass_the_actions_security_linter() -> None:
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "zizmor"), "--offline", str(WORKFLOWS)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_every_action_is_pinned_to_a_commit() -> None:
+    for path in WORKFLOWS.glob("*.yml"):
+        for job in load(path)["jobs"].values():
+            for step in job["steps"]:
+                if "uses" in step:
+                    assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step
+
+
+def test_a_pull_request_summary_separates_content_from_code() -> None:
+    changed = "posts/2020/03-a.md\nposts/2020/figure.png\nindex.md\nreferences.bib\n"
+    changed += "conf.py\n_static/pprnet.js\nREADME.md\n.github/workflows/deploy.yml\n"
+    done = subprocess.run(
+        [sys.executable, str(PROJECT / ".ci" / "review_scope.py")],
+        input=changed, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert "**Content** (4 file(s))" in done.stdout
+    listed = re.findall(r"^- `(.+)`$", done.stdout, flags=re.MULTILINE)
+    assert listed == [".github/workflows/deploy.yml", "README.md", "_static/pprnet.js", "conf.py"]
+    workflow = (WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8")
+    assert 'review_scope.py >> "$GITHUB_STEP_SUMMARY"' in workflow
