@@ -214,6 +214,13 @@ CASES = {
          "  year = {2019}\n}}\n"},
         "bib-unused", "references.bib", BIB.count("\n") + 3, "'hidden2019'",
     ),
+    "an e-mail address in a title": Case(
+        post("# The Alliance in Adult Psychotherapy", "# Write to a.b@example.org"),
+        "title", POST, 10, "e-mail address",
+    ),
+    "an e-mail address as the author": Case(
+        post("author: Giorgio A. Tasca", "author: a.b@example.org"), "author", POST, 4, "e-mail",
+    ),
     "directives nested 120 deep": Case(
         post("The alliance predicts",
              "".join(":" * (123 - i) + "{note}\n" for i in range(120)) + "Deep.\n"

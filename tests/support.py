@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote
+
+from pprnet.model.addresses import ADDRESS_RE
 
 PROJECT = Path(__file__).parent.parent
 # The Sphinx test roots: one small site per scenario.
@@ -72,3 +76,16 @@ def sphinx_build(
         env={**os.environ, **(env or {})},
     )
     return BuildResult(done.returncode, done.stderr, srcdir, outdir / "html")
+
+
+def addresses_in(outdir: Path) -> dict[str, list[str]]:
+    """E-mail addresses a harvester would find in a built tree: in every file the build wrote
+    from contributors' text (not the libraries under _static/), entities decoded, tags stripped."""
+    found = {}
+    for path in outdir.rglob("*"):
+        if path.suffix not in (".html", ".xml", ".json", ".js", ".txt") or "_static" in path.parts:
+            continue
+        text = unescape(re.sub(r"<[^>]*>", " ", unescape(path.read_text(encoding="utf-8"))))
+        if addresses := ADDRESS_RE.findall(text):
+            found[str(path.relative_to(outdir))] = addresses
+    return found

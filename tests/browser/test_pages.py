@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from accessibility import serious_violations
 
@@ -107,3 +107,22 @@ def test_a_citation_leads_to_its_bibliography_entry_and_back(page: Page, base_ur
     entry = page.locator("#ref-steel2017systematic")
     entry.locator(".pprnet-cited-by a").first.click()
     expect(page).to_have_url(base_url + PAGES["post"])
+
+
+def test_the_contact_address_becomes_a_mail_link_in_the_browser_only(
+    page: Page, base_url: str
+) -> None:
+    page.goto(base_url + PAGES["post"])
+    link = page.locator(".pprnet-contact a")
+    expect(link).to_have_text("katiecatherinesteel@gmail.com")
+    expect(link).to_have_attribute("href", "mailto:katiecatherinesteel@gmail.com")
+
+
+def test_without_javascript_the_contact_address_reads_as_words(
+    browser: Browser, base_url: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + PAGES["post"])
+    expect(page.locator(".pprnet-contact")).to_contain_text("katiecatherinesteel at gmail dot com")
+    context.close()

@@ -7,7 +7,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from bad_inputs import CASES, Case
+from bad_inputs import CASES, POST, Case
+from support import ROOTS, addresses_in
 
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
@@ -62,3 +63,24 @@ def test_a_post_with_practice_implications_in_a_note_is_left_out_with_a_warning(
         .read_text(encoding="utf-8")
         .count("Again.")
     )
+
+
+def test_addresses_in_a_post_are_words_in_pages_feeds_search_and_explorer(archive_variant) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        (ROOTS / "test-archive" / POST)
+        .read_text(encoding="utf-8")
+        .replace(
+            "The alliance predicts outcome across treatments.",
+            "The alliance predicts outcome; write to a.author@example.org or to\n"
+            "[the editor](mailto:editor@example.org?subject=Alliance).",
+        )
+    )
+    result = archive_variant({POST: text})
+    assert result.returncode == 0, result.stderr
+    assert addresses_in(result.outdir) == {}
+    page = BeautifulSoup(
+        (result.outdir / "posts/2020/03-alliance.html").read_text("utf-8"), "html.parser"
+    )
+    words = [span.get_text() for span in page.select("section .pprnet-email")]
+    assert words[:2] == ["a.author at example dot org", "editor at example dot org"]
+    assert "the editor (" in page.get_text()

@@ -6,13 +6,14 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from html import unescape
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from support import PROJECT, BuildResult, data_url_text
+from support import PROJECT, BuildResult, addresses_in, data_url_text
 
 pytestmark = pytest.mark.site
 
@@ -142,11 +143,16 @@ def test_a_post_page_has_header_reference_contact_and_neighbours(site: BuildResu
     assert page.select_one(".pprnet-next a") is not None
 
 
-def test_the_contact_address_is_cloaked(site: BuildResult) -> None:
+def test_the_contact_address_is_words_not_an_address(site: BuildResult) -> None:
     html = page_of(PROJECT / "posts/2018/01-therapist-internalized-models.md", site).read_text()
     page = BeautifulSoup(html, "html.parser")
-    assert page.select_one(".pprnet-contact a") is not None
-    assert "katiecatherinesteel@gmail.com" not in html
+    words = page.select_one(".pprnet-contact .pprnet-email").get_text()
+    assert words == "katiecatherinesteel at gmail dot com"
+    assert "katiecatherinesteel@gmail.com" not in unescape(html)
+
+
+def test_no_address_is_recoverable_anywhere_in_the_published_tree(site: BuildResult) -> None:
+    assert addresses_in(site.outdir) == {}
 
 
 def test_the_bibliography_lists_each_article_in_apa_order_with_its_summaries(

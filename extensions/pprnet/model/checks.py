@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 
 from markdown_it.token import Token
 
+from pprnet.model.addresses import ADDRESS_RE
 from pprnet.model.contents import PRACTICE_DIRECTIVE, Context
 from pprnet.model.frontmatter import (
     MARKUP_CHARS,
@@ -121,6 +122,8 @@ def _check_title(tokens: list[Token]) -> tuple[str | None, list[Problem]]:
     hidden = hidden_characters(title)
     if hidden:
         return title, [Problem(Subtype.TITLE, line, f"a title must not contain {hidden}")]
+    if ADDRESS_RE.search(title):
+        return title, [Problem(Subtype.TITLE, line, "a title must not contain an e-mail address")]
     if MARKUP_CHARS & set(title):
         return title, [
             Problem(Subtype.TITLE, line, 'a title must not contain the characters < > " &')

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from pprnet.model.addresses import ADDRESS_RE
 from pprnet.model.problems import Problem, Subtype
 from pprnet.model.source import FrontMatterBlock
 from pprnet.model.vocabulary import Terms, Vocabulary
@@ -162,6 +163,8 @@ def _check_text(value: object, field: str, report: Callable[[str], None]) -> str
     hidden = hidden_characters(value)
     if hidden:
         report(f"{field} must not contain {hidden}")
+    if ADDRESS_RE.search(value):
+        report(f"{field} must not contain an e-mail address (the field 'contact' is for it)")
     return value.strip()
 
 

@@ -1,5 +1,5 @@
-"""No page links anywhere but the web, e-mail and the site itself: a last line of defence
-behind the post checks, for every document (posts, pages, reStructuredText in `{eval-rst}`)."""
+"""No page links anywhere but the web, e-mail and the site itself (a last line of defence behind
+the allow-list), and no page shows an e-mail address as one: for every document."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from pprnet.model.addresses import ADDRESS_RE, spoken
 from pprnet.model.problems import Subtype
 from pprnet.model.urls import is_safe_url
 
@@ -42,5 +43,42 @@ class SafeLinks(SphinxTransform):
         )
 
 
+def address_node(address: str) -> nodes.inline:
+    """An address as words, which the page's script makes a link again (model/addresses.py)."""
+    words = spoken(address)
+    return nodes.inline(words, words, classes=["pprnet-email"])
+
+
+class HideAddresses(SphinxTransform):
+    """Write every e-mail address of a page as words: `mailto:` links and addresses in text,
+    before the post's record takes its text for feeds, search and the explorer."""
+
+    default_priority = 710  # after SafeLinks, before the post's record (collect.py, 790)
+
+    def apply(self) -> None:
+        for node in list(self.document.findall(nodes.reference)):
+            target = str(node.get("refuri", ""))
+            if target.lower().startswith("mailto:"):
+                address = target[len("mailto:") :].partition("?")[0]
+                replacement: list[nodes.Node] = [address_node(address)]
+                text = node.astext()
+                if text and not ADDRESS_RE.fullmatch(text):
+                    replacement = [nodes.Text(f"{text} ("), *replacement, nodes.Text(")")]
+                node.replace_self(replacement)
+        for text in list(self.document.findall(nodes.Text)):
+            if "@" in text and ADDRESS_RE.search(text) and text.parent is not None:
+                text.parent.replace(text, list(self._split(str(text))))
+
+    @staticmethod
+    def _split(text: str) -> list[nodes.Node]:
+        parts: list[nodes.Node] = []
+        position = 0
+        for match in ADDRESS_RE.finditer(text):
+            parts += [nodes.Text(text[position : match.start()]), address_node(match.group())]
+            position = match.end()
+        return [*parts, nodes.Text(text[position:])]
+
+
 def setup_safety(app: Sphinx) -> None:
     app.add_transform(SafeLinks)
+    app.add_transform(HideAddresses)

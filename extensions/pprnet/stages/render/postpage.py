@@ -12,6 +12,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from pprnet.model.records import Archive, Neighbours, Post
 from pprnet.stages.derive import AFTER_DERIVE, pages_showing_changes
 from pprnet.stages.domain import PPRNetDomain, get_domain
+from pprnet.stages.read.safety import address_node
 from pprnet.stages.render.links import (
     badges,
     month_text,
@@ -85,7 +86,7 @@ class PostPage(PostPageTransform):
         # Not in the search index: it would spread the address in clear text.
         paragraph = nodes.paragraph(classes=["pprnet-contact", "no-search"])
         paragraph += nodes.Text("Author e-mail: ")
-        paragraph += nodes.reference(post.contact, post.contact, refuri=f"mailto:{post.contact}")
+        paragraph += address_node(post.contact)
         return paragraph
 
     def _neighbours(self, neighbours: Neighbours) -> nodes.container:

@@ -11,3 +11,4 @@ bibtex_default_style = "pprnet-apa"
 bibtex_cite_id = "ref-{key}"
 pprnet_bibliography_page = "bibliography"
 suppress_warnings = ["bibtex.key_not_found"]
+html_copy_source = False  # as the site: the published tree holds no sources
