@@ -79,11 +79,11 @@ def sphinx_build(
 
 
 def addresses_in(outdir: Path) -> dict[str, list[str]]:
-    """E-mail addresses a harvester would find in a built tree: in every file the build wrote
-    from contributors' text (not the libraries under _static/), entities decoded, tags stripped."""
+    """E-mail addresses a harvester would find in a built tree: in every text file, entities
+    decoded and tags stripped."""
     found = {}
     for path in outdir.rglob("*"):
-        if path.suffix not in (".html", ".xml", ".json", ".js", ".txt") or "_static" in path.parts:
+        if path.suffix not in (".html", ".xml", ".json", ".js", ".txt", ".css", ".ris", ".bib"):
             continue
         text = unescape(re.sub(r"<[^>]*>", " ", unescape(path.read_text(encoding="utf-8"))))
         if addresses := ADDRESS_RE.findall(text):

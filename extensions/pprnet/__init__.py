@@ -45,6 +45,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from pprnet.stages.render.citethis import setup_citethis
     from pprnet.stages.render.explorer import setup_explorer
     from pprnet.stages.render.feeds import setup_feeds
+    from pprnet.stages.render.gate import setup_gate
     from pprnet.stages.render.home import setup_home
     from pprnet.stages.render.listing import setup_listing
     from pprnet.stages.render.postpage import setup_postpage
@@ -77,6 +78,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_citations,
         setup_bibliography,
         setup_feeds,
+        setup_gate,
         # the dependencies, adapted
         setup_sphinx,
         setup_myst,

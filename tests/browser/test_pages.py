@@ -126,3 +126,16 @@ def test_without_javascript_the_contact_address_reads_as_words(
     page.goto(base_url + PAGES["post"])
     expect(page.locator(".pprnet-contact")).to_contain_text("katiecatherinesteel at gmail dot com")
     context.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_content_security_policy_blocks_nothing_the_site_runs(
+    page: Page, base_url: str, name: str
+) -> None:
+    violations: list[str] = []
+    page.on(
+        "console", lambda m: violations.append(m.text) if "Content Security" in m.text else None
+    )
+    page.goto(base_url + PAGES[name], wait_until="networkidle")
+    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+    assert violations == []

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from support import PROJECT, BuildResult, addresses_in, data_url_text
+from support import PROJECT, BuildResult, data_url_text
 
 pytestmark = pytest.mark.site
 
@@ -149,10 +149,6 @@ def test_the_contact_address_is_words_not_an_address(site: BuildResult) -> None:
     words = page.select_one(".pprnet-contact .pprnet-email").get_text()
     assert words == "katiecatherinesteel at gmail dot com"
     assert "katiecatherinesteel@gmail.com" not in unescape(html)
-
-
-def test_no_address_is_recoverable_anywhere_in_the_published_tree(site: BuildResult) -> None:
-    assert addresses_in(site.outdir) == {}
 
 
 def test_the_bibliography_lists_each_article_in_apa_order_with_its_summaries(

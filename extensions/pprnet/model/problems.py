@@ -33,6 +33,7 @@ class Subtype(StrEnum):
     ROLE = "role"
     LINK = "link"
     FILE = "file"
+    PAGE = "page"
     BIB_SYNTAX = "bib-syntax"
     BIB_DUPLICATE = "bib-duplicate"
     BIB_UNUSED = "bib-unused"

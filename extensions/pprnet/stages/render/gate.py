@@ -1,0 +1,151 @@
+"""The last line of defence, on the HTML as written: no page runs script it was not built with,
+and each carries a Content-Security-Policy that lets it run nothing else.
+
+The allow-list (`model/contents.py`) keeps contributors' markup out of the pages; this checks
+what every page written in the build holds, whatever wrote it (a template, a dependency, a
+listing): no event-handler attribute, no `javascript:` or `vbscript:` address nor a `data:`
+address of a page or a script, no `<script>` from another site nor inline in the page's
+content (but the theme's, `THEME_SCRIPTS`), no `<meta http-equiv="refresh">`, no `<base>`,
+`<iframe>`, `<object>` or `<embed>`. Each is a warning with the page (the strict build fails).
+
+The policy is a `<meta>` element (GitHub Pages sets no headers): scripts from the site itself
+and, by their SHA-256 hashes computed for each page, the inline scripts it has; no plugins;
+no `<base>` from elsewhere. Pages are parsed with regular expressions, not an HTML parser:
+they are the HTML writer's and the theme's output, well formed, and a parser would cost about
+as much as writing them (`make bench`).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import time
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.util import logging
+
+from pprnet.model.problems import Subtype
+
+logger = logging.getLogger(__name__)
+
+TAG_RE = re.compile(r"""<([a-zA-Z][\w:-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>""")
+ATTRIBUTE_RE = re.compile(r"""([^\s=/"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+SCRIPT_RE = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+HEAD_END = "</head>"
+ARTICLE = '<article class="bd-article"'
+FORBIDDEN_ELEMENTS = frozenset({"base", "iframe", "object", "embed", "frame", "frameset"})
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "data", "poster"})
+# A `data:` address may hold a file to save (the cite-this RIS download), not a page or script.
+ACTIVE_DATA_RE = re.compile(r"^data:\s*(text/html|[^,;]*xml|[^,;]*script)", re.IGNORECASE)
+# The theme's own inline scripts inside a page's content, by SHA-256: pydata-sphinx-theme 0.24's
+# search page focuses its search field. A new theme version may change them; the warning then
+# names the page, and the script is added here after reading it.
+THEME_SCRIPTS = frozenset({"mNyD6WQ4vKGmtbf2Mk6RMjMo7k6Ib4wzc6b1fvYgVHE="})
+CHARSET = '<meta charset="utf-8" />'
+POLICY = "script-src 'self'{hashes}; object-src 'none'; base-uri 'self'"
+POLICY_META = '<meta http-equiv="Content-Security-Policy"'
+WRITTEN_SINCE = "_pprnet_written_since"
+
+
+def problems_of(html: str) -> list[tuple[int, str]]:
+    """What a written page holds that it must not, each with its offset in the page."""
+    found: list[tuple[int, str]] = []
+    for match in TAG_RE.finditer(html):
+        name = match.group(1).lower()
+        if name in FORBIDDEN_ELEMENTS:
+            found.append((match.start(), f"a <{name}> element"))
+        for attribute in ATTRIBUTE_RE.finditer(match.group(2) or ""):
+            key = attribute.group(1).lower()
+            value = next((v for v in attribute.groups()[1:] if v is not None), "")
+            address = "".join(value.split()).lower()
+            if key.startswith("on"):
+                found.append((match.start(), f"an event-handler attribute {key!r} on <{name}>"))
+            elif key in URL_ATTRIBUTES and address.startswith(("javascript:", "vbscript:")):
+                found.append((match.start(), f"a script address in {key!r} of <{name}>"))
+            elif key in URL_ATTRIBUTES and ACTIVE_DATA_RE.match(address):
+                found.append(
+                    (match.start(), f"a data: address of a page or script in {key!r} of <{name}>")
+                )
+            elif name == "meta" and key == "http-equiv" and address == "refresh":
+                found.append((match.start(), "a <meta http-equiv='refresh'>"))
+    start, end = _content(html)
+    for script in SCRIPT_RE.finditer(html):
+        source = _attribute(script.group(1), "src")
+        if (
+            source is None
+            and start <= script.start() < end
+            and _sha256(script.group(2)) not in THEME_SCRIPTS
+        ):
+            found.append((script.start(), "an inline <script> in the page's content"))
+        elif source is not None and ("://" in source or source.startswith("//")):
+            found.append((script.start(), f"a <script> from another site ({source})"))
+    return found
+
+
+def _content(html: str) -> tuple[int, int]:
+    """Where the page's own content is (the theme's `<article>`, else all of `<body>`): the
+    only part built from contributors' text, where no inline script belongs."""
+    start = html.find(ARTICLE)
+    if start == -1:
+        return html.find(HEAD_END), len(html)
+    return start, html.find("</article>", start) % (len(html) + 1)
+
+
+def _sha256(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+
+
+def _attribute(attributes: str, wanted: str) -> str | None:
+    for attribute in ATTRIBUTE_RE.finditer(attributes):
+        if attribute.group(1).lower() == wanted:
+            return next((v for v in attribute.groups()[1:] if v is not None), "")
+    return None
+
+
+def with_policy(html: str) -> str:
+    """The page with its Content-Security-Policy first in `<head>`: its own inline scripts
+    allowed by hash, nothing else inline."""
+    hashes = sorted(
+        {
+            f"'sha256-{_sha256(body)}'"
+            for attributes, body in SCRIPT_RE.findall(html)
+            if _attribute(attributes, "src") is None
+        }
+    )
+    policy = POLICY.format(hashes="".join(f" {h}" for h in hashes))
+    meta = f'{POLICY_META} content="{policy}" />'
+    return html.replace(CHARSET, f"{CHARSET}\n    {meta}", 1)
+
+
+def note_start(app: Sphinx) -> None:
+    setattr(app.builder, WRITTEN_SINCE, time.time())
+
+
+def check_written_pages(app: Sphinx, exception: Exception | None) -> None:
+    """Check each page this build wrote and give it its policy."""
+    builder = app.builder
+    if exception is not None or not isinstance(builder, StandaloneHTMLBuilder):
+        return
+    since = getattr(builder, WRITTEN_SINCE, 0.0)
+    outdir = Path(builder.outdir)
+    for path in outdir.rglob(f"*{builder.out_suffix}"):
+        if path.stat().st_mtime < since or "_static" in path.parts:
+            continue
+        html = path.read_text(encoding="utf-8")
+        for offset, problem in problems_of(html):
+            logger.warning(
+                f"the written page has {problem}; no page may run script it was not built with",
+                type="pprnet",
+                subtype=Subtype.PAGE,
+                location=f"{path}:{html.count(chr(10), 0, offset) + 1}",
+            )
+        if CHARSET in html and POLICY_META not in html:
+            path.write_text(with_policy(html), encoding="utf-8")
+
+
+def setup_gate(app: Sphinx) -> None:
+    app.connect("builder-inited", note_start)
+    app.connect("build-finished", check_written_pages)
