@@ -1,7 +1,7 @@
 """Build the archive with the lowest and with the latest dependency versions that pyproject.toml
 allows, and compare the two outputs (`make versions`).
 
-The extension adapts ablog, sphinxcontrib-bibtex, sphinx-design and pybtex through private API
+The extension adapts ablog, sphinxcontrib-bibtex and Sphinx through private API
 (extensions/pprnet/adapters/). A release inside the allowed ranges can change that API and so
 what the archive shows, without any error. Each end of the ranges gets its own throwaway virtual
 environment under _build/versions/: "lowest" installs the project with the pins of

@@ -5,7 +5,7 @@
   post, `domain.py` keeps the records by document (merge, purge), `derive.py` builds the
   archive from them once per build, `render/` makes the pages, listings and feeds.
 - `adapters/`: one module per dependency the archive adapts (MyST-Parser, ablog,
-  sphinxcontrib-bibtex, sphinx-design, pybtex), each naming what it changes and the versions
+  sphinxcontrib-bibtex, pybtex, Sphinx), each naming what it changes and the versions
   it was checked against.
 - `speed/`: mechanisms that exist only to make builds faster.
 - `cli/`: the `pprnet` command (check, new, topics, import).
@@ -26,7 +26,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from pprnet import config
     from pprnet.adapters.ablog import setup_ablog
     from pprnet.adapters.bibtex import setup_bibtex
-    from pprnet.adapters.design import setup_design
     from pprnet.adapters.myst import setup_myst
     from pprnet.adapters.pybtex import setup_pybtex
     from pprnet.adapters.sphinx import setup_sphinx
@@ -85,7 +84,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_ablog,
         setup_pybtex,
         setup_bibtex,
-        setup_design,
         setup_freshness,
     ):
         setup_concern(app)

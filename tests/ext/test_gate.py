@@ -16,7 +16,8 @@ PAGE = """<!DOCTYPE html>
 <script>document.documentElement.dataset.mode = "";</script>
 <script src="_static/pprnet.js"></script>
 </head><body>
-<article class="bd-article">{content}</article>
+<article class="bd-article"><!-- pprnet: content -->
+{content}<!-- pprnet: end of content --></article>
 <script defer src="_static/scripts/bootstrap.js"></script>
 </body></html>
 """
@@ -43,7 +44,7 @@ def test_each_script_vector_in_a_written_page_is_found_on_its_line(content: str)
     found = problems_of(html)
     assert len(found) == 1, found
     offset, _ = found[0]
-    assert html.count("\n", 0, offset) + 1 == 8
+    assert html.count("\n", 0, offset) + 1 == 9
 
 
 def test_a_page_with_only_the_theme_and_site_scripts_passes() -> None:

@@ -58,7 +58,7 @@ def is_citation_download(element: Any, name: str, value: str) -> bool:
 
 def test_report_only_build_gets_every_payload_through(payload_site: BuildResult) -> None:
     assert payload_site.returncode == 0, payload_site.stderr
-    for subtype in ("title", "author", "topic", "type", "contact", "raw-html", "directive", "link"):
+    for subtype in ("title", "author", "topic", "type", "contact", "raw-html", "directive"):
         assert f"[pprnet.{subtype}]" in payload_site.stderr, subtype
     # The payloads really reached the pages (as text), or this sweep would prove nothing.
     post = (payload_site.outdir / "posts/2020/01-title.html").read_text(encoding="utf-8")

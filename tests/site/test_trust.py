@@ -58,6 +58,8 @@ def test_no_email_address_recoverable_anywhere(dist: Path) -> None:
 
 def test_every_page_carries_a_policy_that_allows_exactly_its_inline_scripts(dist: Path) -> None:
     for path in dist.rglob("*.html"):
+        if "_static" in path.parts:  # the theme's files, not pages
+            continue
         html = path.read_text(encoding="utf-8")
         policies = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', html)
         assert len(policies) == 1, path

@@ -12,9 +12,6 @@ Checked against sphinxcontrib-bibtex 2.7.0, the only release the allowed range h
   every build, even when nothing changed. At 1,000 posts that was most of a rebuild in which
   nothing or one post changed. No upstream issue tracks it; remove when the domain skips
   builds that change no citation.
-  It also holds the parsed BibTeX files outside its data while documents are read, as the
-  archive does with its own (`stages/read/sources.py`): a parallel reader sends its whole
-  environment back to the main process, which unpickled them once per chunk of documents.
   The subclass replaces the domain under its own name (`add_domain(..., override=True)`), so
   sphinxcontrib-bibtex's roles, directives and transforms use it unchanged.
 - `CheckedCiteRole`: a malformed citation (`{cite:p}` with an unclosed `{`) ends 2.7's role
@@ -38,7 +35,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.nodes import Element, Node, system_message
-from pybtex.database import BibliographyData
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import CONFIG_OK, BuildEnvironment
@@ -103,23 +99,11 @@ class IndexedBibtexDomain(BibtexDomain):
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
-        # The parsed files while documents are read (`hold_bibdata`).
-        self._held_bibdata: BibData | None = None
         # The data of the last build, as loaded; sphinxcontrib-bibtex replaces it when a
         # BibTeX file changed (builder-inited, after this).
         self._loaded_bibdata: BibData = self.bibdata
         # The documents that cite, found once per build (`env_updated`).
         self.cited_documents: frozenset[str] = frozenset()
-
-    @property
-    def bibdata(self) -> BibData:
-        held = self._held_bibdata
-        return held if held is not None else self.data["bibdata"]
-
-    def hold_bibdata(self) -> None:
-        """Keep the parsed files out of the data until reading is over (`env_updated`)."""
-        self._held_bibdata = self.data["bibdata"]
-        self.data["bibdata"] = BibData(encoding="", bibfiles={}, data=BibliographyData())
 
     def _inputs_digest(self) -> str:
         """A digest of what `env_updated` computes the citations from: the bibliographies, the
@@ -148,8 +132,6 @@ class IndexedBibtexDomain(BibtexDomain):
         return hashlib.sha256(repr(inputs).encode()).hexdigest()
 
     def env_updated(self) -> Iterable[str]:
-        if self._held_bibdata is not None:
-            self.data["bibdata"], self._held_bibdata = self._held_bibdata, None
         digest = self._inputs_digest()
         unchanged = (
             self.bibdata is self._loaded_bibdata
@@ -198,13 +180,6 @@ def index_bibtex_domain(app: Sphinx, config: Config) -> None:
         app.add_domain(IndexedBibtexDomain, override=True)
         app.add_role("cite", CheckedCiteRole(), override=True)
         # After sphinxcontrib-bibtex's builder-inited handler (500) has parsed the files.
-        app.connect("builder-inited", hold_bibdata, priority=510)
-
-
-def hold_bibdata(app: Sphinx) -> None:
-    domain = app.env.domains["cite"]
-    assert isinstance(domain, IndexedBibtexDomain)
-    domain.hold_bibdata()
 
 
 def withhold_broken_bibfile(app: Sphinx) -> None:

@@ -31,7 +31,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from pprnet.config import Settings
-from pprnet.model.contents import PAGE_RULES, POST_RULES, Context
+from pprnet.model.contents import PAGE_RULES, POST_RULES, Context, unrendered
 from pprnet.model.source import HTML_SYNTAX, for_rendering, markdown_parser, parse_post
 
 # Where the parser leaves a post's parse for the read stage (`stages/read/collect.py`).
@@ -56,8 +56,7 @@ class PostParser(MystParser):
         # that MyST parses while rendering (the content of directives).
         hidden = [name for name in HTML_SYNTAX if name in config.disable_syntax]
         parser.disable(hidden)
-        dropped = {found.block for found in post.contents}
-        tokens = for_rendering(post.tokens, as_text=hidden, dropped=dropped)
+        tokens = for_rendering(post.tokens, as_text=hidden, dropped=unrendered(post.contents))
         if post.front is not None and tokens and tokens[0].type == "front_matter":
             data = post.front.data if isinstance(post.front.data, dict) else {}
             tokens[0] = tokens[0].copy(content=data)

@@ -6,7 +6,7 @@ directive. The check splits each allowed directive as MyST does (MyST's own
 `parse_directive_text`, given the shape of the directive: its arguments and whether it takes
 options), parses the body with the same parser and checks it with the same rules, down to
 `MAX_DEPTH` directives. A directive that is not allowed is reported and not looked into; the
-top-level block around any problem is never rendered (`source.for_rendering`).
+top-level block around a problem is not rendered (`unrendered`), but raw HTML, shown as text.
 
 The build and `pprnet check` run this one rule set on one parse (`source.parse_post`). The
 lists are written out in CONTRIBUTING ("What a post may contain"), which a test keeps equal.
@@ -60,13 +60,8 @@ NAMES = {
     "code_block": "an indented code block (indent text by fewer than four spaces)",
     "myst_target": "a target '(name)='",
     "myst_block_break": "a block break '+++'",
-    "math_inline": "math",
-    "math_block": "math",
 }
-BADGE_COLOURS = (
-    "primary", "secondary", "success", "info", "warning", "danger", "light", "muted", "dark",
-    "white", "black",
-)  # fmt: skip
+BADGE_COLOURS = "primary secondary success info warning danger light muted dark white black".split()
 # sphinx-design's text badges (not its link badges): {bdg}, {bdg-primary}, {bdg-primary-line}...
 TEXT_BADGES = frozenset(
     {"bdg"}
@@ -211,6 +206,12 @@ def check_contents(
             block = index
         found += (Found(block, problem) for problem in checker.token(token, line, 0))
     return found, checker.citations
+
+
+def unrendered(found: list[Found] | tuple[Found, ...]) -> set[int]:
+    """The top-level blocks not to render: those with anything not allowed, but raw HTML,
+    which is rendered as the text it is (`source.for_rendering`)."""
+    return {f.block for f in found if f.problem.subtype != Subtype.RAW_HTML}
 
 
 def directive_name(info: str) -> str | None:

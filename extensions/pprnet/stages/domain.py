@@ -85,8 +85,6 @@ class PPRNetDomain(Domain):
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
-        # This build's sources, loaded at builder-inited; see sources.load_sources.
-        self.loaded_sources: Sources | None = None
         # The archive as the last build derived it, while this build derives its own.
         self.previous_archive = Archive()
 
@@ -104,8 +102,9 @@ class PPRNetDomain(Domain):
 
     @property
     def sources(self) -> Sources:
-        assert self.loaded_sources is not None, "sources are loaded at builder-inited"
-        return self.loaded_sources
+        sources: Sources | None = self.data["sources"]
+        assert sources is not None, "sources are loaded at builder-inited (sources.py)"
+        return sources
 
     def add_post(self, post: Post) -> None:
         self.posts[post.docname] = post

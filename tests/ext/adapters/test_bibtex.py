@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.application import Sphinx
 from sphinx.testing.util import SphinxTestApp
 
 from pprnet.adapters.bibtex import IndexedBibtexDomain
@@ -89,30 +88,3 @@ def test_the_domain_answers_for_sphinxcontrib_bibtex(app: SphinxTestApp) -> None
         "Flückiger et al. (2018)",
         "(Norcross & Lambert, 2018)",
     ]
-
-
-def test_parsed_files_stay_out_of_what_parallel_readers_send_back(tmp_path: Path) -> None:
-    """While documents are read, the parsed BibTeX files and the archive's sources are held by
-    the domains, not in their data; the environment kept for the next build has them."""
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-archive", srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir, builddir=tmp_path / "out")
-    seen_while_reading: list[tuple[int, object]] = []
-
-    def note(app: Sphinx, doctree: object) -> None:
-        data = app.env.domains["cite"].data
-        pprnet = app.env.domains["pprnet"]
-        seen_while_reading.append((len(data["bibdata"].data.entries), pprnet.data["sources"]))
-        assert app.env.domains["cite"].bibdata.data.entries, "still there for the readers"
-        assert pprnet.sources.bibliography.entries
-
-    app.connect("doctree-read", note)
-    try:
-        app.build()
-        assert seen_while_reading
-        assert set(seen_while_reading) == {(0, None)}
-        kept = app.env.domains["cite"].data["bibdata"].data.entries
-        assert "fluckiger2018alliance" in kept
-        assert app.env.domains["pprnet"].data["sources"] is app.env.domains["pprnet"].sources
-    finally:
-        app.cleanup()

@@ -2,12 +2,6 @@
 
 Both are read as bytes once; their digest tells later stages (freshness.py) whether they
 changed, and lets a rebuild reuse the parsed files of the last build when they did not.
-
-While documents are read, the parsed files are held by the domain object, not in its data:
-a parallel reader sends its whole environment back to the main process, which would unpickle
-the bibliography once per chunk of documents (about 30 times at 1,000 posts, a second of a
-parallel build); readers share the main process's copy instead. They are put back into the
-data once reading is over, for the next build to reuse.
 """
 
 from __future__ import annotations
@@ -16,7 +10,6 @@ import hashlib
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 
@@ -34,7 +27,6 @@ logger = logging.getLogger(__name__)
 def setup_sources(app: Sphinx) -> None:
     # Before sphinxcontrib-bibtex's own builder-inited handler (priority 500) parses the file.
     app.connect("builder-inited", load_sources, priority=400)
-    app.connect("env-updated", keep_sources)
 
 
 def load_sources(app: Sphinx) -> None:
@@ -52,7 +44,6 @@ def load_sources(app: Sphinx) -> None:
         digest.update(hashlib.sha256(content).digest())
     domain = get_domain(app.env)
     previous: Sources | None = domain.data["sources"]
-    domain.data["sources"] = None  # until reading is over (see the module's docstring)
     if previous is not None and previous.digest == digest.hexdigest():
         vocabulary, bibliography = previous.vocabulary, previous.bibliography
     else:
@@ -74,16 +65,9 @@ def load_sources(app: Sphinx) -> None:
     unreadable = (Subtype.BIB_SYNTAX, Subtype.ENCODING)
     if any(problem.subtype in unreadable for problem in bibliography.problems):
         withhold_broken_bibfile(app)
-    domain.loaded_sources = Sources(
+    domain.data["sources"] = Sources(
         vocabulary, vocabulary_path, bibliography, bibliography_path, digest.hexdigest()
     )
-
-
-def keep_sources(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Keep this build's sources in the environment, for the next build to reuse."""
-    domain = get_domain(env)
-    domain.data["sources"] = domain.loaded_sources
-    return []
 
 
 def _read(path: Path, what: str) -> bytes:

@@ -5,14 +5,15 @@ The allow-list (`model/contents.py`) keeps contributors' markup out of the pages
 what every page written in the build holds, whatever wrote it (a template, a dependency, a
 listing): no event-handler attribute, no `javascript:` or `vbscript:` address nor a `data:`
 address of a page or a script, no `<script>` from another site nor inline in the page's
-content (but the theme's, `THEME_SCRIPTS`), no `<meta http-equiv="refresh">`, no `<base>`,
+content (the part of the page made from its document, which `mark_content` marks; the
+theme's templates around it are code), no `<meta http-equiv="refresh">`, no `<base>`,
 `<iframe>`, `<object>` or `<embed>`. Each is a warning with the page (the strict build fails).
 
 The policy is a `<meta>` element (GitHub Pages sets no headers): scripts from the site itself
 and, by their SHA-256 hashes computed for each page, the inline scripts it has; no plugins;
-no `<base>` from elsewhere. Pages are parsed with regular expressions, not an HTML parser:
-they are the HTML writer's and the theme's output, well formed, and a parser would cost about
-as much as writing them (`make bench`).
+no `<base>` from elsewhere. Pages are read with regular expressions rather than an HTML
+parser: they are the HTML writer's and the theme's output, every attribute quoted and every
+`<` of text escaped, and the expressions respect quotes, so a `>` inside a value ends no tag.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import hashlib
 import re
 import time
 from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
 
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
@@ -34,20 +37,20 @@ logger = logging.getLogger(__name__)
 TAG_RE = re.compile(r"""<([a-zA-Z][\w:-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>""")
 ATTRIBUTE_RE = re.compile(r"""([^\s=/"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 SCRIPT_RE = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
-HEAD_END = "</head>"
-ARTICLE = '<article class="bd-article"'
+# Around the page's content, which only the HTML writer makes (contributors cannot write a
+# comment: raw HTML is shown as text).
+CONTENT_START = "<!-- pprnet: content -->"
+CONTENT_END = "<!-- pprnet: end of content -->"
 FORBIDDEN_ELEMENTS = frozenset({"base", "iframe", "object", "embed", "frame", "frameset"})
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "data", "poster"})
 # A `data:` address may hold a file to save (the cite-this RIS download), not a page or script.
 ACTIVE_DATA_RE = re.compile(r"^data:\s*(text/html|[^,;]*xml|[^,;]*script)", re.IGNORECASE)
-# The theme's own inline scripts inside a page's content, by SHA-256: pydata-sphinx-theme 0.24's
-# search page focuses its search field. A new theme version may change them; the warning then
-# names the page, and the script is added here after reading it.
-THEME_SCRIPTS = frozenset({"mNyD6WQ4vKGmtbf2Mk6RMjMo7k6Ib4wzc6b1fvYgVHE="})
 CHARSET = '<meta charset="utf-8" />'
 POLICY = "script-src 'self'{hashes}; object-src 'none'; base-uri 'self'"
 POLICY_META = '<meta http-equiv="Content-Security-Policy"'
-WRITTEN_SINCE = "_pprnet_written_since"
+# When each build began: the pages written since are the ones it wrote (parallel writers
+# included, which report nothing back to the main process).
+_started: WeakKeyDictionary[Sphinx, float] = WeakKeyDictionary()
 
 
 def problems_of(html: str) -> list[tuple[int, str]]:
@@ -74,11 +77,7 @@ def problems_of(html: str) -> list[tuple[int, str]]:
     start, end = _content(html)
     for script in SCRIPT_RE.finditer(html):
         source = _attribute(script.group(1), "src")
-        if (
-            source is None
-            and start <= script.start() < end
-            and _sha256(script.group(2)) not in THEME_SCRIPTS
-        ):
+        if source is None and start <= script.start() < end:
             found.append((script.start(), "an inline <script> in the page's content"))
         elif source is not None and ("://" in source or source.startswith("//")):
             found.append((script.start(), f"a <script> from another site ({source})"))
@@ -86,12 +85,17 @@ def problems_of(html: str) -> list[tuple[int, str]]:
 
 
 def _content(html: str) -> tuple[int, int]:
-    """Where the page's own content is (the theme's `<article>`, else all of `<body>`): the
-    only part built from contributors' text, where no inline script belongs."""
-    start = html.find(ARTICLE)
-    if start == -1:
-        return html.find(HEAD_END), len(html)
-    return start, html.find("</article>", start) % (len(html) + 1)
+    """Where the page's content is (`mark_content`); nowhere on a page without one."""
+    start = html.find(CONTENT_START)
+    return (start, html.find(CONTENT_END, start)) if start != -1 else (0, 0)
+
+
+def mark_content(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Mark where the page's own content is, for `problems_of`."""
+    if isinstance(context.get("body"), str):
+        context["body"] = f"{CONTENT_START}{context['body']}{CONTENT_END}"
 
 
 def _sha256(text: str) -> str:
@@ -121,7 +125,7 @@ def with_policy(html: str) -> str:
 
 
 def note_start(app: Sphinx) -> None:
-    setattr(app.builder, WRITTEN_SINCE, time.time())
+    _started[app] = time.time()
 
 
 def check_written_pages(app: Sphinx, exception: Exception | None) -> None:
@@ -129,7 +133,7 @@ def check_written_pages(app: Sphinx, exception: Exception | None) -> None:
     builder = app.builder
     if exception is not None or not isinstance(builder, StandaloneHTMLBuilder):
         return
-    since = getattr(builder, WRITTEN_SINCE, 0.0)
+    since = _started.get(app, 0.0)
     outdir = Path(builder.outdir)
     for path in outdir.rglob(f"*{builder.out_suffix}"):
         if path.stat().st_mtime < since or "_static" in path.parts:
@@ -148,4 +152,5 @@ def check_written_pages(app: Sphinx, exception: Exception | None) -> None:
 
 def setup_gate(app: Sphinx) -> None:
     app.connect("builder-inited", note_start)
+    app.connect("html-page-context", mark_content, priority=900)
     app.connect("build-finished", check_written_pages)
