@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from pprnet.stages.render.gate import problems_of, with_policy
+from pprnet.stages.render.gate import problems_of, scripts_of, with_policy
 
 PAGE = """<!DOCTYPE html>
 <html><head>
@@ -41,7 +41,7 @@ BAD = {
 @pytest.mark.parametrize("content", BAD.values(), ids=BAD.keys())
 def test_each_script_vector_in_a_written_page_is_found_on_its_line(content: str) -> None:
     html = PAGE.format(content="\n" + content)
-    found = problems_of(html)
+    found = problems_of(html, scripts_of(html))
     assert len(found) == 1, found
     offset, _ = found[0]
     assert html.count("\n", 0, offset) + 1 == 9
@@ -50,11 +50,13 @@ def test_each_script_vector_in_a_written_page_is_found_on_its_line(content: str)
 def test_a_page_with_only_the_theme_and_site_scripts_passes() -> None:
     content = '<p>A <a href="https://doi.org/10.1">DOI</a>, onerror= as text, and a file: '
     content += '<a href="data:application/x-research-info-systems;charset=utf-8,TY">RIS</a></p>'
-    assert problems_of(PAGE.format(content=content)) == []
+    page = PAGE.format(content=content)
+    assert problems_of(page, scripts_of(page)) == []
 
 
 def test_the_policy_comes_first_and_allows_exactly_the_page_inline_scripts() -> None:
-    html = with_policy(PAGE.format(content="<p>Text</p>"))
+    page = PAGE.format(content="<p>Text</p>")
+    html = with_policy(page, scripts_of(page))
     head = html[: html.index("</head>")]
     assert head.index("Content-Security-Policy") < head.index("<script")
     policy = re.search(r'content="([^"]*)"', head[head.index("Content-Security-Policy") :])[1]

@@ -12,8 +12,8 @@ from pprnet.model.contents import (
     MAX_DEPTH,
     PAGE_RULES,
     POST_RULES,
-    Context,
 )
+from pprnet.model.files import Context
 from pprnet.model.source import for_rendering, parse_post
 from support import PROJECT
 

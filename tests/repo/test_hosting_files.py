@@ -30,6 +30,13 @@ def load(path: Path) -> dict[Any, Any]:
     return data
 
 
+def run(*command: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """A command run in the project, its output captured."""
+    return subprocess.run(
+        command, cwd=PROJECT, input=stdin, capture_output=True, text=True, check=False
+    )
+
+
 def triggers(workflow: dict[Any, Any]) -> dict[str, Any]:
     # YAML 1.1 reads the key `on` as the boolean true.
     value = workflow.get("on", workflow.get(True))
@@ -45,13 +52,7 @@ def test_every_workflow_is_checked() -> None:
 
 @pytest.mark.parametrize(("name", "schema"), SCHEMAS)
 def test_hosting_file_matches_its_schema(name: str, schema: str) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, name],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run(sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, name)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -106,13 +107,7 @@ def test_pre_commit_checks_posts_when_the_archive_content_changes() -> None:
 
 
 def test_workflows_pass_the_actions_security_linter() -> None:
-    done = subprocess.run(
-        [str(Path(sys.executable).parent / "zizmor"), "--offline", str(WORKFLOWS)],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run(str(Path(sys.executable).parent / "zizmor"), "--offline", str(WORKFLOWS))
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -127,10 +122,8 @@ def test_every_action_is_pinned_to_a_commit() -> None:
 def test_a_pull_request_summary_separates_content_from_code() -> None:
     changed = "posts/2020/03-a.md\nposts/2020/figure.png\nindex.md\nreferences.bib\n"
     changed += "conf.py\n_static/pprnet.js\nREADME.md\n.github/workflows/deploy.yml\n"
-    done = subprocess.run(
-        [sys.executable, str(PROJECT / ".ci" / "review_scope.py")],
-        input=changed, capture_output=True, text=True, check=True,
-    )  # fmt: skip
+    done = run(sys.executable, str(PROJECT / ".ci" / "review_scope.py"), stdin=changed)
+    assert done.returncode == 0, done.stderr
     assert "**Content** (4 file(s))" in done.stdout
     listed = re.findall(r"^- `(.+)`$", done.stdout, flags=re.MULTILINE)
     assert listed == [".github/workflows/deploy.yml", "README.md", "_static/pprnet.js", "conf.py"]

@@ -31,7 +31,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from pprnet.config import Settings
-from pprnet.model.contents import PAGE_RULES, POST_RULES, Context, unrendered
+from pprnet.model.contents import PAGE_RULES, POST_RULES, unrendered
+from pprnet.model.files import Context
 from pprnet.model.source import HTML_SYNTAX, for_rendering, markdown_parser, parse_post
 
 # Where the parser leaves a post's parse for the read stage (`stages/read/collect.py`).

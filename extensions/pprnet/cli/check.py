@@ -49,7 +49,8 @@ def report(project: Project, posts: list[Path], whole_archive: bool) -> int:
     for problem in project.bibliography.problems:
         problems.append((bib_name, problem.line, problem.message, problem.subtype))
     used: set[str] = set()
-    titled: list[tuple[dt.date, str, str, int]] = []  # date, file, title, line
+    titled: list[tuple[dt.date, str, int, str]] = []  # date, file, line, title
+    keys = project.bibliography.keys()
     today = build_date()
     for path in posts:
         try:
@@ -61,19 +62,17 @@ def report(project: Project, posts: list[Path], whole_archive: bool) -> int:
             problems.append((project.display(path), undecodable.line, undecodable.message,
                              undecodable.subtype))  # fmt: skip
             continue
-        keys = project.bibliography.keys()
         place = project.place(path)
         result = check_text(text, project.vocabulary, keys, today, project.context(path), place)
         name = project.display(path)
         problems += [(name, p.line, p.message, p.subtype) for p in result.problems]
         if result.front is not None and result.title:
-            titled.append((result.front.date, name, result.title, result.title_line))
+            titled.append((result.front.date, name, result.title_line, result.title))
         if result.front is not None and result.front.reference:
             used.add(result.front.reference.casefold())
         used.update(key.casefold() for key in result.cites)
-    for (_, name, _, line), (_, first, _, _) in repeated_titles(
-        (post[2], post) for post in sorted(titled)
-    ):
+    oldest_first = sorted(titled)
+    for (_, name, line, _), (_, first, _, _) in repeated_titles((t[3], t) for t in oldest_first):
         message = f"the title is already the title of {first}: each summary has its own"
         problems.append((name, line, message, Subtype.TITLE))
     if whole_archive:

@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from pprnet.config import ConfError, Settings, read_conf
 from pprnet.model.bibfile import Bibliography, read_bibliography
-from pprnet.model.contents import Context
+from pprnet.model.files import Context
 from pprnet.model.problems import decode
 from pprnet.model.vocabulary import Vocabulary, load_vocabulary
 

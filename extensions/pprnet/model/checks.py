@@ -15,7 +15,8 @@ from pathlib import PurePosixPath
 from markdown_it.token import Token
 
 from pprnet.model.addresses import ADDRESS_RE
-from pprnet.model.contents import PRACTICE_DIRECTIVE, Context
+from pprnet.model.contents import PRACTICE_DIRECTIVE, directive_name
+from pprnet.model.files import Context
 from pprnet.model.frontmatter import (
     MARKUP_CHARS,
     FrontMatter,
@@ -69,25 +70,24 @@ def check_post(
     if not tokens and post.contents:  # not parsed at all (source.MAX_PAGE_BYTES)
         return PostCheck(None, None, (), tuple(found.problem for found in post.contents))
     front, problems = check_front_matter(post.front, vocabulary, bib_keys, today, lenient, place)
-    title, title_problems = _check_title(tokens)
+    title, title_line, title_problems = _check_title(tokens)
     problems += title_problems
     problems += _check_practice_implications(tokens, text.count("\n") + 1)
     problems += (found.problem for found in post.contents)
     problems += _check_placeholders(text)
-    cites: dict[str, str] = {}
+    cites: dict[str, None] = {}  # each key once, in order
     for found in _cited_keys(post):
         if isinstance(found, Problem):
             problems.append(found)
             continue
         key, line = found
-        if key in cites.values():
+        if key in cites:
             continue
-        cites[key.casefold()] = key
+        cites[key] = None
         problem = key_problem(key, bib_keys)
         if problem:
             problems.append(Problem(Subtype.CITE, line, f"cited key {problem}"))
-    title_line = next((_line(t) for t in tokens if t.type == "heading_open"), 1)
-    return PostCheck(front, title, tuple(cites.values()), tuple(problems), title_line)
+    return PostCheck(front, title, tuple(cites), tuple(problems), title_line)
 
 
 def check_text(
@@ -108,27 +108,30 @@ def _line(token: Token) -> int:
     return token.map[0] + 1 if token.map else 1
 
 
-def _check_title(tokens: list[Token]) -> tuple[str | None, list[Problem]]:
+def _check_title(tokens: list[Token]) -> tuple[str | None, int, list[Problem]]:
+    """The title, the line of the post's first block (its title), and the title's problems."""
     blocks = [token for token in tokens if token.level == 0 and token.type != "front_matter"]
+    line = _line(blocks[0]) if blocks else 1
     if not blocks or blocks[0].type != "heading_open" or blocks[0].tag != "h1":
-        line = _line(blocks[0]) if blocks else 1
-        return None, [Problem(Subtype.TITLE, line, "a post starts with its '# Title' heading")]
+        return (
+            None,
+            line,
+            [Problem(Subtype.TITLE, line, "a post starts with its '# Title' heading")],
+        )
     inline = tokens[tokens.index(blocks[0]) + 1]
-    line = _line(blocks[0])
-    title = inline.content.strip()
-    children = inline.children or []
-    if any(child.type not in ("text", "softbreak") for child in children):
-        return title, [Problem(Subtype.TITLE, line, "a title is plain text: no Markdown markup")]
+    title, children = inline.content.strip(), inline.children or []
     hidden = hidden_characters(title)
-    if hidden:
-        return title, [Problem(Subtype.TITLE, line, f"a title must not contain {hidden}")]
-    if ADDRESS_RE.search(title):
-        return title, [Problem(Subtype.TITLE, line, "a title must not contain an e-mail address")]
-    if MARKUP_CHARS & set(title):
-        return title, [
-            Problem(Subtype.TITLE, line, 'a title must not contain the characters < > " &')
-        ]
-    return title, []
+    if any(child.type not in ("text", "softbreak") for child in children):
+        message = "a title is plain text: no Markdown markup"
+    elif hidden:
+        message = f"a title must not contain {hidden}"
+    elif ADDRESS_RE.search(title):
+        message = "a title must not contain an e-mail address"
+    elif MARKUP_CHARS & set(title):
+        message = 'a title must not contain the characters < > " &'
+    else:
+        return title, line, []
+    return title, line, [Problem(Subtype.TITLE, line, message)]
 
 
 def _check_practice_implications(tokens: list[Token], last_line: int) -> list[Problem]:
@@ -136,7 +139,7 @@ def _check_practice_implications(tokens: list[Token], last_line: int) -> list[Pr
         token
         for token in tokens
         if token.type in ("colon_fence", "fence")
-        and token.info.strip().startswith("{" + PRACTICE_DIRECTIVE + "}")
+        and directive_name(token.info) == PRACTICE_DIRECTIVE
     ]
     if not blocks:
         message = f"a post needs one ':::{{{PRACTICE_DIRECTIVE}}}' block"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
@@ -25,25 +25,13 @@ from docutils.parsers.rst.states import MarkupError
 from markdown_it.token import Token
 from myst_parser.parsers.directives import parse_directive_text
 
+from pprnet.model.files import FILE_SUFFIXES, IMAGE_SUFFIXES, Context, file_problem
 from pprnet.model.problems import Problem, Subtype
 from pprnet.model.urls import is_safe_url
 
 PRACTICE_DIRECTIVE = "practice-implications"
 # Directives inside directives; the deepest real use is a note in a dropdown in a list.
 MAX_DEPTH = 4
-# How each kind of file starts: a file is what its name says, not a page or a script renamed.
-MAGIC: dict[str, Callable[[bytes], bool]] = {
-    ".png": lambda start: start.startswith(b"\x89PNG\r\n\x1a\n"),
-    ".jpg": lambda start: start.startswith(b"\xff\xd8\xff"),
-    ".jpeg": lambda start: start.startswith(b"\xff\xd8\xff"),
-    ".gif": lambda start: start[:6] in (b"GIF87a", b"GIF89a"),
-    ".webp": lambda start: start[:4] == b"RIFF" and start[8:12] == b"WEBP",
-    ".pdf": lambda start: start.startswith(b"%PDF-"),
-}
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".gif"})
-FILE_SUFFIXES = frozenset(MAGIC)  # what a link may download: images and PDF
-STATIC = "_static"
-MAX_FILE_BYTES = 1_000_000  # an image or a file a post links to
 
 # markdown-it's tokens a page may have, by their type without `_open`/`_close`.
 TOKENS = frozenset(
@@ -152,27 +140,6 @@ PAGE_RULES = POST_RULES.widened(
 
 
 @dataclass(frozen=True)
-class Context:
-    """Where the page is: the source root, and the page's folder under it."""
-
-    root: Path
-    folder: PurePosixPath
-
-    def file_start(self, path: PurePosixPath) -> tuple[int, bytes] | None:
-        """The size and first bytes of a file under the root; None if there is none, or if it
-        or a folder on its way is a symbolic link (which could publish a file from outside)."""
-        current = self.root
-        for part in path.parts:
-            current = current / part
-            if current.is_symlink():
-                return None
-        if not current.is_file():
-            return None
-        with current.open("rb") as file:
-            return current.stat().st_size, file.read(12)
-
-
-@dataclass(frozen=True)
 class Citation:
     """A `{cite:ROLE}` role wherever it stands: its form ("p" for `{cite}`), target and line."""
 
@@ -202,10 +169,15 @@ def check_contents(
     found: list[Found] = []
     block = 0
     for index, (token, line) in enumerate(_lines(tokens, 0)):
-        if token.level == 0 and token.nesting != -1:
+        if starts_block(token):
             block = index
         found += (Found(block, problem) for problem in checker.token(token, line, 0))
     return found, checker.citations
+
+
+def starts_block(token: Token) -> bool:
+    """Whether a token opens a top-level block (a problem's block is left out whole)."""
+    return token.level == 0 and token.nesting != -1
 
 
 def unrendered(found: list[Found] | tuple[Found, ...]) -> set[int]:
@@ -363,29 +335,9 @@ class _Checker:
     def file(
         self, path: PurePosixPath, line: int, suffixes: frozenset[str], what: str
     ) -> Iterator[Problem]:
-        """A file a page shows or links to: in the page's folder or /_static/, no '..', one of
-        `suffixes`, at most MAX_FILE_BYTES."""
-        shown = f"{what} {str(path)!r}"
-        if ".." in path.parts or "\\" in str(path):
-            message = f"{shown}: a path must not go up ('..')"
-        elif path.is_absolute() and path.parts[1:2] != (STATIC,):
-            message = f"{shown}: a file is in the post's own folder or in /{STATIC}/"
-        elif path.suffix.lower() not in suffixes:
-            message = f"{shown}: only {', '.join(sorted(suffixes))} files"
-        elif self.context is None:
-            return
-        else:
-            under_root = PurePosixPath(*path.parts[1:]) if path.is_absolute() else None
-            found = self.context.file_start(under_root or self.context.folder / path)
-            if found is None:
-                message = f"{shown}: no such file"
-            elif found[0] > MAX_FILE_BYTES:
-                message = f"{shown}: {found[0]:,} bytes, over the limit of {MAX_FILE_BYTES:,}"
-            elif not MAGIC[path.suffix.lower()](found[1]):
-                message = f"{shown}: the file is not what its name says ({path.suffix})"
-            else:
-                return
-        yield Problem(Subtype.FILE, line, message)
+        message = file_problem(path, suffixes, self.context)
+        if message is not None:
+            yield Problem(Subtype.FILE, line, f"{what} {str(path)!r}: {message}")
 
 
 def _inside(start: PurePosixPath, path: PurePosixPath) -> bool:

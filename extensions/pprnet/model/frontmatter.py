@@ -64,7 +64,7 @@ def check_front_matter(
         return None, [block.data]
     data, yaml_text, first_line = block.data, block.text, block.first_line
 
-    lines = _field_lines(yaml_text, first_line)
+    lines = field_lines(yaml_text, first_line)
     problems: list[Problem] = []
 
     def report(field: str, subtype: Subtype, message: str) -> None:
@@ -97,7 +97,8 @@ def check_front_matter(
     return FrontMatter(date, author, topics, research_type, reference, contact), problems
 
 
-def _field_lines(yaml_text: str, first_line: int) -> dict[str, int]:
+def field_lines(yaml_text: str, first_line: int) -> dict[str, int]:
+    """The line of each top-level key of a front matter that starts on `first_line`."""
     lines: dict[str, int] = {}
     for offset, line in enumerate(yaml_text.splitlines()):
         match = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)

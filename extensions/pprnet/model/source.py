@@ -20,7 +20,15 @@ from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
-from pprnet.model.contents import POST_RULES, Citation, Context, Found, Rules, check_contents
+from pprnet.model.contents import (
+    POST_RULES,
+    Citation,
+    Found,
+    Rules,
+    check_contents,
+    starts_block,
+)
+from pprnet.model.files import Context
 from pprnet.model.problems import Problem, Subtype
 
 # Raw HTML is parsed as HTML even where the site shows it as text, so that the checks can
@@ -111,7 +119,8 @@ def parse_post(
 def load_yaml(text: str, first_line: int) -> dict[str, Any] | Problem:
     """The front matter's mapping, dates kept as written; or the problem, at its line."""
     try:
-        alias = _first_alias(text)
+        # An alias is written '*name': the parse for it is skipped when there is no '*'.
+        alias = _first_alias(text) if "*" in text else None
         if alias is not None:
             message = "front matter must not use YAML aliases ('*name'): write each value out"
             return Problem(Subtype.FRONT_MATTER, first_line + alias, message)
@@ -151,7 +160,7 @@ def for_rendering(
     shown = []
     dropping = False
     for index, token in enumerate(tokens):
-        if token.level == 0 and token.nesting != -1:
+        if starts_block(token):
             dropping = index in dropped
         if dropping:
             continue

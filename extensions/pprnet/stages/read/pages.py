@@ -12,6 +12,7 @@ from sphinx.util import logging
 
 from pprnet.adapters.myst import PARSED_POST
 from pprnet.config import Settings
+from pprnet.model.frontmatter import field_lines
 from pprnet.model.problems import Problem, Subtype, decode
 from pprnet.model.source import ParsedPost
 
@@ -53,12 +54,11 @@ class CheckPage(SphinxTransform):
             )
         front = parsed.front
         if front is not None and isinstance(front.data, dict):
-            lines = front.text.splitlines()
+            lines = field_lines(front.text, front.first_line)
             for key in PARSER_KEYS:
                 if key in front.data:
-                    line = next((n for n, text in enumerate(lines) if text.startswith(key)), 0)
                     message = f"front-matter key {key!r} would change the parser; it is ignored"
-                    location = (docname, front.first_line + line)
+                    location = (docname, lines.get(key, front.first_line))
                     logger.warning(
                         message, type="pprnet", subtype=Subtype.FRONT_MATTER, location=location
                     )

@@ -8,8 +8,10 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from pprnet.adapters.myst import PARSED_POST
 from pprnet.model.addresses import ADDRESS_RE, spoken
 from pprnet.model.problems import Subtype
+from pprnet.model.source import ParsedPost
 from pprnet.model.urls import is_safe_url
 
 logger = logging.getLogger(__name__)
@@ -56,6 +58,10 @@ class HideAddresses(SphinxTransform):
     default_priority = 710  # after SafeLinks, before the post's record (collect.py, 790)
 
     def apply(self) -> None:
+        # Every address has an '@' in the page's source; most pages have none to walk for.
+        parsed: ParsedPost | None = self.env.current_document.get(PARSED_POST)
+        if parsed is not None and "@" not in parsed.text:
+            return
         for node in list(self.document.findall(nodes.reference)):
             target = str(node.get("refuri", ""))
             if target.lower().startswith("mailto:"):

@@ -53,7 +53,15 @@ POLICY_META = '<meta http-equiv="Content-Security-Policy"'
 _started: WeakKeyDictionary[Sphinx, float] = WeakKeyDictionary()
 
 
-def problems_of(html: str) -> list[tuple[int, str]]:
+def scripts_of(html: str) -> list[tuple[int, str | None, str]]:
+    """Each `<script>` of a page: its offset, its `src` (None if inline) and its text."""
+    return [
+        (script.start(), _attribute(script.group(1), "src"), script.group(2))
+        for script in SCRIPT_RE.finditer(html)
+    ]
+
+
+def problems_of(html: str, scripts: list[tuple[int, str | None, str]]) -> list[tuple[int, str]]:
     """What a written page holds that it must not, each with its offset in the page."""
     found: list[tuple[int, str]] = []
     for match in TAG_RE.finditer(html):
@@ -62,8 +70,7 @@ def problems_of(html: str) -> list[tuple[int, str]]:
             found.append((match.start(), f"a <{name}> element"))
         for attribute in ATTRIBUTE_RE.finditer(match.group(2) or ""):
             key = attribute.group(1).lower()
-            value = next((v for v in attribute.groups()[1:] if v is not None), "")
-            address = "".join(value.split()).lower()
+            address = "".join(_value(attribute).split()).lower()
             if key.startswith("on"):
                 found.append((match.start(), f"an event-handler attribute {key!r} on <{name}>"))
             elif key in URL_ATTRIBUTES and address.startswith(("javascript:", "vbscript:")):
@@ -75,12 +82,11 @@ def problems_of(html: str) -> list[tuple[int, str]]:
             elif name == "meta" and key == "http-equiv" and address == "refresh":
                 found.append((match.start(), "a <meta http-equiv='refresh'>"))
     start, end = _content(html)
-    for script in SCRIPT_RE.finditer(html):
-        source = _attribute(script.group(1), "src")
-        if source is None and start <= script.start() < end:
-            found.append((script.start(), "an inline <script> in the page's content"))
+    for offset, source, _ in scripts:
+        if source is None and start <= offset < end:
+            found.append((offset, "an inline <script> in the page's content"))
         elif source is not None and ("://" in source or source.startswith("//")):
-            found.append((script.start(), f"a <script> from another site ({source})"))
+            found.append((offset, f"a <script> from another site ({source})"))
     return found
 
 
@@ -102,23 +108,22 @@ def _sha256(text: str) -> str:
     return base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
 
 
+def _value(attribute: re.Match[str]) -> str:
+    """An attribute's value, however it is quoted ("" for one without a value)."""
+    return next((v for v in attribute.groups()[1:] if v is not None), "")
+
+
 def _attribute(attributes: str, wanted: str) -> str | None:
     for attribute in ATTRIBUTE_RE.finditer(attributes):
         if attribute.group(1).lower() == wanted:
-            return next((v for v in attribute.groups()[1:] if v is not None), "")
+            return _value(attribute)
     return None
 
 
-def with_policy(html: str) -> str:
+def with_policy(html: str, scripts: list[tuple[int, str | None, str]]) -> str:
     """The page with its Content-Security-Policy first in `<head>`: its own inline scripts
     allowed by hash, nothing else inline."""
-    hashes = sorted(
-        {
-            f"'sha256-{_sha256(body)}'"
-            for attributes, body in SCRIPT_RE.findall(html)
-            if _attribute(attributes, "src") is None
-        }
-    )
+    hashes = sorted({f"'sha256-{_sha256(body)}'" for _, source, body in scripts if source is None})
     policy = POLICY.format(hashes="".join(f" {h}" for h in hashes))
     meta = f'{POLICY_META} content="{policy}" />'
     return html.replace(CHARSET, f"{CHARSET}\n    {meta}", 1)
@@ -139,7 +144,8 @@ def check_written_pages(app: Sphinx, exception: Exception | None) -> None:
         if path.stat().st_mtime < since or "_static" in path.parts:
             continue
         html = path.read_text(encoding="utf-8")
-        for offset, problem in problems_of(html):
+        scripts = scripts_of(html)
+        for offset, problem in problems_of(html, scripts):
             logger.warning(
                 f"the written page has {problem}; no page may run script it was not built with",
                 type="pprnet",
@@ -147,7 +153,7 @@ def check_written_pages(app: Sphinx, exception: Exception | None) -> None:
                 location=f"{path}:{html.count(chr(10), 0, offset) + 1}",
             )
         if CHARSET in html and POLICY_META not in html:
-            path.write_text(with_policy(html), encoding="utf-8")
+            path.write_text(with_policy(html, scripts), encoding="utf-8")
 
 
 def setup_gate(app: Sphinx) -> None:
