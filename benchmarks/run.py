@@ -6,7 +6,8 @@ topics are changed (the edit that rewrites listings), as `make serve` builds (se
 clean build as `make html` does (`-j auto`), each the median of --runs; peak memory and output
 size; then `pprnet check` over the N posts, and the weight of a post page (the bytes of the HTML,
 CSS, JS and fonts it loads). Prints one table with the ratios to the baseline and the growth
-exponent. The text is drawn from a word list (--words; Debian's `wamerican` by default).
+exponent, then a table of `pprnet import` on 1 MB inputs (`importer.py`). The text is drawn
+from a word list (--words; Debian's `wamerican` by default).
 
 With --variant NAME=PATH (repeatable), the archive is also built with the extension, templates
 and configuration of another checkout PATH, for ablation studies: a second table gives each
@@ -29,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generate import DICTIONARY, MIN_POSTS, PROJECT, Words, generate, load_words, topic_slugs
+from importer import HEADER as IMPORT_HEADER
+from importer import import_rows
 
 SCENARIOS = ("clean", "no-change", "one-edit", "title-edit", "clean -j auto")
 FLAVOURS = ("archive", "baseline")
@@ -318,6 +321,7 @@ def main() -> None:
         for n in sizes:
             done.append(measure_size(n, flavours, args.runs, words, Path(tmp)))
             print_tables(done, [v.name for v in args.variant])
+    print_table(IMPORT_HEADER, import_rows(words))
     for flavour in flavours:
         if len(done) >= 2:
             points = [(size.n, size.median(flavour.name, "clean")) for size in done]

@@ -61,6 +61,7 @@ def sphinx_build(
     *options: str,
     strict: bool = True,
     env: dict[str, str] | None = None,
+    timeout: float = 600,
 ) -> BuildResult:
     """Run `sphinx-build -n` as a contributor does, with -W unless not `strict`, in a separate
     process."""
@@ -72,7 +73,7 @@ def sphinx_build(
         capture_output=True,
         text=True,
         check=False,
-        timeout=600,
+        timeout=timeout,
         env={**os.environ, **(env or {})},
     )
     return BuildResult(done.returncode, done.stderr, srcdir, outdir / "html")

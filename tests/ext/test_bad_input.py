@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from bad_inputs import CASES, POST, Case
-from support import ROOTS, addresses_in
+from support import ROOTS, addresses_in, sphinx_build
 
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
@@ -84,3 +86,39 @@ def test_addresses_in_a_post_are_words_in_pages_feeds_search_and_explorer(archiv
     words = [span.get_text() for span in page.select("section .pprnet-email")]
     assert words[:2] == ["a.author at example dot org", "editor at example dot org"]
     assert "the editor (" in page.get_text()
+
+
+@pytest.mark.parametrize("options", [(), ("--keep-going",)], ids=["stop", "keep-going"])
+def test_a_parallel_build_with_bad_posts_ends_promptly_with_each_located(
+    tmp_path: Path, options: tuple[str, ...]
+) -> None:
+    """Inputs that once crashed a worker (and twice left a parallel build hanging for minutes)
+    spread over a build large enough to read and write in parallel: each is reported at its
+    line, and the build ends (a hang fails the test at its timeout, not the session)."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-archive", srcdir)
+    good = (srcdir / POST).read_text(encoding="utf-8")
+    bad = {
+        3: ("[the table](<Table 1>)\n\nThe alliance predicts", "link"),
+        6: (":::{note}\n" * 130 + "The alliance predicts", "directive"),
+        9: ("The alliance predicts \udcff", "encoding"),
+    }
+    expected = set()
+    for month in range(1, 13):
+        text = good.replace("2020-03-01", f"2019-{month:02d}-01").replace(
+            "# The Alliance in Adult Psychotherapy",
+            f"# The Alliance in Adult Psychotherapy {month}",
+        )
+        if month in bad:
+            new, subtype = bad[month]
+            text = text.replace("The alliance predicts", new, 1)
+            expected.add((f"posts/2019/{month:02d}-alliance.md", subtype))
+        data = text.encode("utf-8", errors="surrogateescape")
+        (srcdir / f"posts/2019/{month:02d}-alliance.md").parent.mkdir(exist_ok=True)
+        (srcdir / f"posts/2019/{month:02d}-alliance.md").write_bytes(data)
+    result = sphinx_build(srcdir, tmp_path / "out", "-j", "2", *options, timeout=240)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "Exception" not in result.stderr
+    for name, subtype in expected:
+        assert re.search(rf"{re.escape(str(srcdir / name))}:\d+: WARNING: .*\[pprnet\.{subtype}\]",
+                         result.stderr), (name, subtype, result.stderr)  # fmt: skip

@@ -22,14 +22,18 @@ HEAD_RE = re.compile(
     r"\((?P<year>\d{4}[a-z]?|n\.\s?d\.|in press)(?:,[^()]*)?\)\.\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-DOI_RE = re.compile(
-    r"[\s,.;]*(?:doi:\s*|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\d{4,9}/\S+?)\.?$", re.I
-)
-URL_RE = re.compile(r"[\s,.;]*(?:Retrieved from\s+)?(?P<url>https?://\S+?)\.?$", re.I)
-ADVANCE_RE = re.compile(r"[\s,.]*Advance online publication\.?$", re.IGNORECASE)
+# A DOI or web address ends a reference as its last word ("doi: 10..." as its last two). Each
+# pattern is matched against that word only, never searched for: a search whose pattern
+# starts with a run of punctuation retries the run from each of its characters (quadratic).
+DOI_RE = re.compile(r"(?:doi:|https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\d{4,9}/\S+?)\.?", re.I)
+URL_RE = re.compile(r"(?P<url>https?://\S+?)\.?", re.IGNORECASE)
+ADVANCE_RE = re.compile(r"Advance online publication\.?$", re.IGNORECASE)
+SEPARATORS = " ,.;"
 SENTENCE_END_RE = re.compile(r"(?<=[.?!])\s+")
-JOURNAL_RE = re.compile(
-    r"^(?P<journal>.+?),\s*(?P<volume>\d+)\s*(?:\((?P<number>[^()]+)\))?"
+# What follows a journal's name: ", 72(4), 311-325." Searched for once; the journal is the
+# text between the last sentence end before it and it.
+JOURNAL_TAIL_RE = re.compile(
+    r",\s*(?P<volume>\d+)\s*(?:\((?P<number>[^()]+)\))?"
     r"(?:,\s*(?P<pages>(?:Article\s+)?[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?))?\.?$"
 )
 CHAPTER_START_RE = re.compile(r"(?<=[.?!])\s+In\s+")
@@ -173,19 +177,14 @@ def parse_reference(text: str) -> ParsedReference:
     role = "editor" if head["editors"] else "author"
     rest = head["rest"]
     fields: dict[str, str] = {"year": year[:4] if year[:4].isdigit() else year}  # 2017a: 2017
-    doi = DOI_RE.search(rest)
-    if doi is not None:
-        fields["doi"] = doi["doi"]
-        rest = rest[: doi.start()]
-    else:
-        url = URL_RE.search(rest)
-        if url is not None:
-            fields["url"] = url["url"]
-            rest = rest[: url.start()]
+    link = _trailing_link(rest)
+    if link is not None:
+        name, value, rest = link
+        fields[name] = value
     advance = ADVANCE_RE.search(rest)
     if advance is not None:
         fields["note"] = "Advance online publication"
-        rest = rest[: advance.start()]
+        rest = rest[: advance.start()].rstrip(SEPARATORS)
     rest = rest.strip()
     for parse in (_chapter, _article, _book):
         found = parse(rest, fields, role == "editor")
@@ -203,6 +202,24 @@ def parse_reference(text: str) -> ParsedReference:
     ordered = {name: fields[name] for name in FIELD_ORDER if fields.get(name)}
     entry = Entry(entry_type, fields=ordered, persons=people)
     return ParsedReference(text, entry, tuple(notes))
+
+
+def _trailing_link(rest: str) -> tuple[str, str, str] | None:
+    """The DOI or the web address that ends a reference: its field, its value, and the text
+    before it. The reference's whitespace is single spaces (`parse_reference`)."""
+    words = rest.strip().split(" ")
+    last = words[-1].lstrip(SEPARATORS)
+    spaced = len(words) > 1 and words[-2].casefold() == "doi:"  # "doi: 10.1037/..."
+    doi = DOI_RE.fullmatch(f"doi:{last}" if spaced else last)
+    if doi is not None:
+        return "doi", doi["doi"], " ".join(words[: -2 if spaced else -1]).rstrip(SEPARATORS)
+    url = URL_RE.fullmatch(last)
+    if url is None:
+        return None
+    before = words[:-1]
+    if [word.casefold() for word in before[-2:]] == ["retrieved", "from"]:
+        before = before[:-2]
+    return "url", url["url"], " ".join(before).rstrip(SEPARATORS)
 
 
 def _balanced(text: str) -> bool:
@@ -262,26 +279,28 @@ def _article(rest: str, fields: dict[str, str], edited: bool) -> tuple[str, dict
     """'Title. Journal, 72(4), 311-325.' or, when in advance or with a DOI, 'Title. Journal.'"""
     if edited:
         return None
-    without_volume_allowed = "doi" in fields or "note" in fields
-    for boundary in SENTENCE_END_RE.finditer(rest):
-        title, source = rest[: boundary.start()], rest[boundary.end() :]
-        match = JOURNAL_RE.match(source)
-        if match is not None and not SENTENCE_END_RE.search(match["journal"]):
-            found = {"title": _title(title), "journal": latex_escape(match["journal"].strip())}
-            found["volume"] = match["volume"]
-            if match["number"]:
-                found["number"] = latex_escape(match["number"].strip())
-            if match["pages"]:
-                found["pages"] = _pages(match["pages"].removeprefix("Article").strip())
-            return "article", found
-        journal = source.strip().removesuffix(".")
-        if (
-            without_volume_allowed
-            and journal
-            and not SENTENCE_END_RE.search(journal)
-            and not PUBLISHER_WORDS.search(journal)
-        ):
-            return "article", {"title": _title(title), "journal": latex_escape(journal)}
+    ends = [boundary.span() for boundary in SENTENCE_END_RE.finditer(rest)]
+    tail = JOURNAL_TAIL_RE.search(rest)
+    before_tail = [span for span in ends if tail is not None and span[1] < tail.start()]
+    if tail is not None and before_tail:
+        (title_end, journal_start), match = before_tail[-1], tail
+        found = {
+            "title": _title(rest[:title_end]),
+            "journal": latex_escape(rest[journal_start : tail.start()].strip()),
+            "volume": match["volume"],
+        }
+        if match["number"]:
+            found["number"] = latex_escape(match["number"].strip())
+        if match["pages"]:
+            found["pages"] = _pages(match["pages"].removeprefix("Article").strip())
+        return "article", found
+    if (
+        "doi" in fields or "note" in fields
+    ) and ends:  # "Title. Journal." in advance, or with a DOI
+        (title_end, journal_start) = ends[-1]
+        journal = rest[journal_start:].strip().removesuffix(".")
+        if journal and not PUBLISHER_WORDS.search(journal):
+            return "article", {"title": _title(rest[:title_end]), "journal": latex_escape(journal)}
     return None
 
 

@@ -212,7 +212,7 @@ class Importer:
             if known is not None:
                 key = known  # an entry added by hand before its summary
             else:
-                key = make_key(parsed.entry, self.archive.keys())
+                key = make_key(parsed.entry, self.archive.entries)
                 entry_text = format_entry(key, parsed.entry)
                 reasons += parsed.notes
         text_of = "\n".join(line.text for line in (*summary.body, *summary.implications))
@@ -228,7 +228,7 @@ class Importer:
         text = render_post(
             summary, self.author, suggestion.topics, suggestion.research_type, key, contact
         )
-        keys = {**self.archive.keys(), **({key.casefold(): key} if key else {})}
+        keys = self.archive.keys(adding=key)
         problems = check_text(text, self.vocabulary, keys, self.today).problems
         if problems:
             intro = f"the post for {summary.title.text!r} would not pass the archive's checks"
@@ -259,22 +259,20 @@ class Importer:
     def _known_entry(self, parsed: ParsedReference) -> str | None:
         """The archive's key for the same work: same key (and title), DOI, or author+year+title."""
         entry = parsed.entry
-        base = make_key(entry, frozenset())
         title = normal_title(str(entry.fields.get("title", "")))
-        doi = doi_of(str(entry.fields.get("doi", "")))
-        year = str(entry.fields.get("year", ""))
-        for key, known in self.archive.entries.values():
+        same_key = self.archive.entries.get(make_key(entry, frozenset()).casefold())
+        if same_key is not None:
+            key, known = same_key
             known_title = normal_title(str(known.fields.get("title", "")))
-            same_title = bool(title) and title == known_title
-            if key.casefold() == base and (same_title or not title or not known_title):
+            if not title or not known_title or title == known_title:
                 return key
-            if doi and doi == doi_of(str(known.fields.get("doi", ""))):
-                return key
-            if (
-                same_title
-                and year == str(known.fields.get("year", ""))
-                and surname_of(entry) == surname_of(known)
-            ):
+        doi = doi_of(str(entry.fields.get("doi", "")))
+        if doi and doi in self.archive.key_of_doi:
+            return self.archive.key_of_doi[doi]
+        year = str(entry.fields.get("year", ""))
+        for key in self.archive.keys_of_title.get(title, []) if title else []:
+            known = self.archive.entries[key.casefold()][1]
+            if year == str(known.fields.get("year", "")) and surname_of(entry) == surname_of(known):
                 return key
         return None
 

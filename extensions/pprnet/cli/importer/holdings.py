@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,9 +18,19 @@ class Holdings:
     post_of_key: dict[str, str] = field(default_factory=dict)  # folded key -> post
     post_of_title: dict[str, str] = field(default_factory=dict)  # normalised title -> post
     files: set[Path] = field(default_factory=set)
+    # The entries by DOI and by title, so that recognising a work costs the same whatever the
+    # size of the archive (an import of thousands of summaries stays linear).
+    key_of_doi: dict[str, str] = field(default_factory=dict)
+    keys_of_title: dict[str, list[str]] = field(default_factory=dict)
 
     def add_entry(self, key: str, entry: Entry) -> None:
         self.entries[key.casefold()] = (key, entry)
+        doi = doi_of(str(entry.fields.get("doi", "")))
+        if doi:
+            self.key_of_doi.setdefault(doi, key)
+        title = normal_title(str(entry.fields.get("title", "")))
+        if title:
+            self.keys_of_title.setdefault(title, []).append(key)
 
     def add_post(self, where: str, title: str, key: str | None, path: Path) -> None:
         if normal_title(title):
@@ -28,9 +39,26 @@ class Holdings:
             self.post_of_key.setdefault(key.casefold(), where)
         self.files.add(path)
 
-    def keys(self) -> dict[str, str]:
-        """Each key case-folded, with its spelling (as `Bibliography.keys`)."""
-        return {folded: key for folded, (key, _) in self.entries.items()}
+    def keys(self, adding: str | None = None) -> Mapping[str, str]:
+        """Each key case-folded, with its spelling (as `Bibliography.keys`), and the key
+        `adding` about to be added: a view, not a copy (an import checks one post at a time)."""
+        return _Spellings(self.entries, {adding.casefold(): adding} if adding else {})
+
+
+@dataclass(frozen=True)
+class _Spellings(Mapping[str, str]):
+    entries: dict[str, tuple[str, Entry]]
+    adding: dict[str, str]
+
+    def __getitem__(self, folded: str) -> str:
+        return self.adding[folded] if folded in self.adding else self.entries[folded][0]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.adding
+        yield from (folded for folded in self.entries if folded not in self.adding)
+
+    def __len__(self) -> int:
+        return len(self.entries) + sum(folded not in self.entries for folded in self.adding)
 
 
 def normal_title(title: str) -> str:

@@ -179,15 +179,15 @@ def _split_orphans(opening: list[Line]) -> tuple[list[Line], list[Line]]:
     before it had no practice implications.
     """
     orphans: list[Line] = []
-    while True:
-        later = [i for i, line in enumerate(opening) if i > 2 and is_reference(line.text)]
-        if not later:
-            return orphans, opening
-        start = later[0] - 1
-        if opening[start - 1].text == opening[start].text:
-            start -= 1  # the title line repeated
-        orphans.append(opening[0])
-        opening = opening[start:]
+    first = 0  # where the summary being read starts; one pass, however many summaries
+    for index, line in enumerate(opening):
+        if index - first > 2 and is_reference(line.text):
+            start = index - 1
+            if opening[start - 1].text == opening[start].text:
+                start -= 1  # the title line repeated
+            orphans.append(opening[first])
+            first = start
+    return orphans, opening[first:]
 
 
 def _next_summary_start(after: list[Line], last: bool) -> int | None:
