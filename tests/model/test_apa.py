@@ -22,11 +22,11 @@ SEED = {
     "therapeutic relationship. Journal of Clinical Psychology. Advance online publication.",
     "hayes2017contribution": "Hayes, J. A., Owen, J., & Nissen-Lie, H. A. (2017). The contribution "
     "of client culture to differential therapist effectiveness. In L. G. Castonguay & C. E. Hill "
-    "(Eds.), How and why are some therapists better than others? Understanding therapist effects "
-    "(Chapter 9). American Psychological Association.",
+    "(Eds.), How and why are some therapists better than others? Understanding therapist effects. "
+    "American Psychological Association.",
     "stiles2017appropriate": "Stiles, W. B., & Horvath, A. O. (2017). Appropriate responsiveness "
     "as a contribution to therapist effects. In L. G. Castonguay & C. E. Hill (Eds.), How and why "
-    "are some therapists better than others? Understanding therapist effects (Chapter 4). American "
+    "are some therapists better than others? Understanding therapist effects. American "
     "Psychological Association.",
     "murphy2017therapist": "Murphy, R., & Hutton, P. (2017). Therapist variability, patient "
     "reported therapeutic alliance, and clinical outcomes in adolescents undergoing mental health "
@@ -94,7 +94,7 @@ def test_twenty_one_authors_are_cut_with_an_ellipsis_before_the_last() -> None:
         "volume={1}}"
     )))  # fmt: skip
     assert text.startswith("Author1, A., Author2, A.,")
-    assert "Author19, A., . . . Author21, A. (2020)." in text
+    assert "Author19, A., … Author21, A. (2020)." in text
     assert "Author20" not in text
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from pybtex.database import Entry, parse_string
+from pybtex.database import parse_string
 
 from pprnet.model.intext import Cited, citation_text, format_citation, parse_citation
+from pprnet.model.reference_list import References
 
 ENTRIES = {
     key: next(iter(parse_string(text, "bibtex").entries.values()))
@@ -19,14 +20,13 @@ ENTRIES = {
 }
 
 
-def entry_of(key: str) -> Entry | None:
-    return ENTRIES.get(key)
+REFERENCES = References(ENTRIES)
 
 
 def cite(role: str, target: str) -> str:
     works = parse_citation(target)
     assert works is not None
-    return citation_text(format_citation(role, works, entry_of))
+    return citation_text(format_citation(role, works, REFERENCES))
 
 
 @pytest.mark.parametrize(
@@ -37,7 +37,7 @@ def cite(role: str, target: str) -> str:
         ("t", "three", "Steel et al. (2017)"),
         ("ts", "three", "Steel, Macdonald, and Schroder (2017)"),
         ("ps", "three", "(Steel, Macdonald, & Schroder, 2017)"),
-        ("p", "three,two", "(Steel et al., 2017; Murphy & Hutton, 2017)"),
+        ("p", "three,two", "(Murphy & Hutton, 2017; Steel et al., 2017)"),
         ("t", "three,two", "Steel et al. (2017), Murphy and Hutton (2017)"),
         ("p", "{see}three{p. 3}", "(see Steel et al., 2017, p. 3)"),
         ("t", "three{Table 2}", "Steel et al. (2017, Table 2)"),
@@ -59,9 +59,9 @@ def test_each_role_as_apa_writes_it(role: str, target: str, expected: str) -> No
 
 
 def test_the_links_cover_the_year_in_narrative_and_the_whole_in_parenthetical() -> None:
-    narrative = format_citation("t", [Cited("two")], entry_of)
+    narrative = format_citation("t", [Cited("two")], REFERENCES)
     assert narrative == [("Murphy and Hutton (", None), ("2017", "two"), (")", None)]
-    parenthetical = format_citation("p", [Cited("two", "see")], entry_of)
+    parenthetical = format_citation("p", [Cited("two", "see")], REFERENCES)
     assert parenthetical == [("(", None), ("see Murphy & Hutton, 2017", "two"), (")", None)]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pybtex.plugin
 from sphinx.application import Sphinx
 
-from pprnet.model.apa import APAStyle
+from pprnet.model.reference_list import APAStyle
 
 STYLE_NAME = "pprnet-apa"
 

@@ -7,14 +7,11 @@ tests and feeds.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
 from pybtex.database import Entry, Person
 from pybtex.richtext import HRef, Tag, Text
-from pybtex.style import FormattedEntry
-from pybtex.style.formatting import BaseStyle
 
 from pprnet.model.urls import is_safe_url
 
@@ -41,36 +38,50 @@ def plain(value: str) -> str:
     return str(from_latex(value))
 
 
-def _initials(person: Person) -> str:
-    """'Giorgio A.' -> 'G. A.'; 'Jean-Paul' -> 'J.-P.'."""
+def initials(person: Person) -> str:
+    """'Giorgio A.' -> 'G. A.'; 'G.A.' -> 'G. A.'; 'Jean-Paul' and 'J.-P.' -> 'J.-P.'."""
     parts = []
     for name in person.first_names + person.middle_names:
-        name = plain(name)
-        parts.append("-".join(f"{piece[0]}." for piece in name.split("-") if piece))
+        for piece in plain(name).split("."):
+            letters = [part.strip() for part in piece.split("-")]
+            if any(letters):
+                parts.append("-".join(f"{part[0]}." for part in letters if part))
     return " ".join(parts)
 
 
+def typographic(text: str) -> str:
+    """Straight apostrophes as the typographer's (O’Brien, therapists’), as APA prints them."""
+    return text.replace("'", "\u2019")
+
+
 def surname(person: Person) -> str:
-    return " ".join(plain(name) for name in person.prelast_names + person.last_names)
+    return typographic(" ".join(plain(name) for name in person.prelast_names + person.last_names))
+
+
+def _suffix(person: Person) -> str:
+    """A name's suffix ('Jr.', 'III'), printed after the initials (APA 9.8)."""
+    return " ".join(plain(name) for name in person.lineage_names)
 
 
 def _inverted(person: Person) -> str:
-    initials = _initials(person)
-    return f"{surname(person)}, {initials}" if initials else surname(person)
+    name = ", ".join(part for part in (surname(person), initials(person), _suffix(person)) if part)
+    return name
 
 
 def _direct(person: Person) -> str:
-    initials = _initials(person)
-    return f"{initials} {surname(person)}" if initials else surname(person)
+    given = initials(person)
+    name = f"{given} {surname(person)}" if given else surname(person)
+    return f"{name}, {_suffix(person)}" if _suffix(person) else name
 
 
 def format_authors(persons: list[Person]) -> str:
-    """APA 7 author list: up to 20 names, '&' before the last, '…' beyond 20."""
+    """APA 7 author list: up to 20 names, '&' before the last; beyond 20, the first 19, an
+    ellipsis and the last (APA 9.8)."""
     names = [_inverted(person) for person in persons]
     if len(names) == 1:
         return names[0]
     if len(names) > MAX_AUTHORS:
-        return ", ".join(names[: MAX_AUTHORS - 1]) + ", . . . " + names[-1]
+        return ", ".join(names[: MAX_AUTHORS - 1]) + ", \u2026 " + names[-1]
     return ", ".join(names[:-1]) + ", & " + names[-1]
 
 
@@ -85,97 +96,162 @@ def format_editors(persons: list[Person]) -> str:
     return f"{joined} ({'Ed.' if len(names) == 1 else 'Eds.'})"
 
 
+def _text(value: str) -> Text:
+    """A field as printed: its LaTeX decoded, its apostrophes typographic."""
+    decoded = from_latex(value)
+    return Text(typographic(str(decoded))) if "'" in str(decoded) else decoded
+
+
 def _sentence(text: Text) -> Text:
     """End a title-like element with a period unless it ends with its own punctuation."""
     return text if str(text).rstrip().endswith((".", "?", "!")) else Text(text, ".")
 
 
+_DOI_RE = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.IGNORECASE)
+_RANGE_RE = re.compile(r"(?<=\w)\s*[-\u2010-\u2015]+\s*(?=\w)")
+
+
+def doi_address(doi: str) -> str:
+    """A DOI as APA prints it (9.34), from any of the forms it is typed in: 'doi:10...',
+    'DOI: 10...', 'http://dx.doi.org/10...', 'https://doi.org/10...' or bare."""
+    return "https://doi.org/" + _DOI_RE.sub("", doi.strip())
+
+
 def _doi_or_url(entry: Entry) -> Text | None:
-    doi = entry.fields.get("doi")
+    doi = plain(entry.fields.get("doi", "")).strip()
     if doi:
-        doi = plain(doi).removeprefix("https://doi.org/").removeprefix("doi:").strip()
-        url = f"https://doi.org/{doi}"
+        url = doi_address(doi)
         return Text(HRef(url, url))
-    url = plain(entry.fields.get("url", "")).strip()
+    # An address is not LaTeX: printed and linked exactly as typed (~, % and -- included).
+    url = entry.fields.get("url", "").strip()
     if not url:
         return None
     # A bibliography field is contributor text: only a web address becomes a link.
     return Text(HRef(url, url)) if is_safe_url(url) else Text(url)
 
 
-def _author_year(entry: Entry) -> Text:
-    authors = entry.persons.get("author") or entry.persons.get("editor") or []
-    who = format_authors(authors) if authors else None
-    year = plain(entry.fields.get("year", "n.d."))
-    if who and not who.endswith("."):
+def _pages(value: str) -> Text:
+    """A page range with an en dash, however it was typed (APA 9.26)."""
+    return Text(_RANGE_RE.sub("\u2013", plain(value)))
+
+
+def people(entry: Entry) -> tuple[list[Person], bool]:
+    """The persons in the author position, and whether they are editors (APA 9.10)."""
+    authors = entry.persons.get("author")
+    if authors:
+        return authors, False
+    return entry.persons.get("editor") or [], bool(entry.persons.get("editor"))
+
+
+def _author_year(entry: Entry, suffix: str) -> Text:
+    persons, editors = people(entry)
+    who = format_authors(persons) if persons else None
+    year = plain(entry.fields.get("year", "n.d.")) + suffix
+    if who and editors:
+        who += " (Ed.)." if len(persons) == 1 else " (Eds.)."
+    elif who and not who.endswith("."):
         who += "."  # a group author, as "American Psychological Association."
     head = Text(who, " ") if who else Text()
     return Text(head, f"({year}). ")
 
 
+def _advance(fields: Any) -> bool:
+    """In advance of its issue: the entry says so, or nothing locates the article."""
+    said = "advance online" in plain(fields.get("note", "")).lower()
+    return said or not any(fields.get(name) for name in ("volume", "number", "pages", "eid"))
+
+
 def _article(entry: Entry) -> list[Text]:
     fields = entry.fields
-    source = Text(Tag("em", from_latex(fields.get("journal", ""))))
+    source = Text(Tag("em", _text(fields.get("journal", ""))))
     if fields.get("volume"):
-        source = Text(source, ", ", Tag("em", from_latex(fields["volume"])))
-        if fields.get("number"):
-            source = Text(source, "(", from_latex(fields["number"]), ")")
-    if fields.get("pages"):
-        source = Text(source, ", ", from_latex(fields["pages"]))
-    parts = [_sentence(from_latex(fields.get("title", ""))), Text(source, ".")]
-    if not fields.get("volume") or "advance online" in fields.get("note", "").lower():
+        source = Text(source, ", ", Tag("em", _text(fields["volume"])))
+    if fields.get("number"):
+        issue = Text("(", _text(fields["number"]), ")")
+        source = Text(source, issue) if fields.get("volume") else Text(source, ", ", issue)
+    if fields.get("eid"):
+        source = Text(source, ", Article ", _text(fields["eid"]))
+    elif fields.get("pages"):
+        source = Text(source, ", ", _pages(fields["pages"]))
+    parts = [_sentence(_text(fields.get("title", ""))), Text(source, ".")]
+    if _advance(fields):
         parts.append(Text("Advance online publication."))
     return parts
 
 
+def _book_details(fields: Any, *, pages: bool) -> Text | None:
+    """'(2nd ed., Vol. 1, pp. 1–23)' after a book's title: what of it the entry gives."""
+    details = []
+    if fields.get("edition"):
+        details.append(Text(_text(fields["edition"]), " ed."))
+    if fields.get("volume"):
+        details.append(Text("Vol. ", _text(fields["volume"])))
+    if pages and fields.get("pages"):
+        details.append(Text("pp. ", _pages(fields["pages"])))
+    if not details:
+        return None
+    return Text("(", Text(", ").join(details), ")")
+
+
+def _publisher(entry: Entry, name: str = "publisher") -> Text | None:
+    """The publisher, unless it is the group author already named (APA 9.24)."""
+    publisher = plain(entry.fields.get(name, "")).strip()
+    authors = entry.persons.get("author") or []
+    if not publisher or (len(authors) == 1 and surname(authors[0]) == publisher):
+        return None
+    return _sentence(_text(entry.fields[name]))
+
+
 def _in_book(entry: Entry) -> list[Text]:
     fields = entry.fields
-    book = Text(Tag("em", from_latex(fields.get("booktitle", ""))))
-    locator = None
-    if fields.get("pages"):
-        locator = Text("pp. ", from_latex(fields["pages"]))
-    elif fields.get("chapter"):
-        locator = Text("Chapter ", from_latex(fields["chapter"]))
-    if locator is not None:
-        book = Text(book, " (", locator, ")")
+    book = Text(Tag("em", _text(fields.get("booktitle", ""))))
+    details = _book_details(fields, pages=True)
+    if details is not None:
+        book = Text(book, " ", details)
     editors = entry.persons.get("editor")
     lead = Text("In ", format_editors(editors), ", ") if editors else Text("In ")
-    parts = [_sentence(from_latex(fields.get("title", ""))), Text(lead, book, ".")]
-    if fields.get("publisher"):
-        parts.append(_sentence(from_latex(fields["publisher"])))
-    return parts
+    parts = [_sentence(_text(fields.get("title", ""))), _sentence(Text(lead, book))]
+    publisher = _publisher(entry)
+    return [*parts, publisher] if publisher is not None else parts
 
 
 def _book(entry: Entry) -> list[Text]:
-    fields = entry.fields
-    title = Text(Tag("em", from_latex(fields.get("title", ""))))
-    if fields.get("edition"):
-        title = Text(title, " (", from_latex(fields["edition"]), " ed.)")
-    parts = [_sentence(title)]
-    if fields.get("publisher"):
-        parts.append(_sentence(from_latex(fields["publisher"])))
-    return parts
+    title = Text(Tag("em", _text(entry.fields.get("title", ""))))
+    details = _book_details(entry.fields, pages=False)
+    parts = [_sentence(Text(title, " ", details) if details is not None else title)]
+    publisher = _publisher(entry)
+    return [*parts, publisher] if publisher is not None else parts
 
 
 def _report(entry: Entry) -> list[Text]:
     fields = entry.fields
-    title = Text(Tag("em", from_latex(fields.get("title", ""))))
+    title = Text(Tag("em", _text(fields.get("title", ""))))
     if fields.get("number"):
-        report_type = from_latex(fields.get("type", "Report"))
-        title = Text(title, " (", report_type, " No. ", from_latex(fields["number"]), ")")
+        report_type = _text(fields.get("type", "Report"))
+        title = Text(title, " (", report_type, " No. ", _text(fields["number"]), ")")
     parts = [_sentence(title)]
-    publisher = fields.get("institution") or fields.get("publisher")
-    if publisher:
-        parts.append(_sentence(from_latex(publisher)))
-    return parts
+    publisher = _publisher(entry, "institution" if fields.get("institution") else "publisher")
+    return [*parts, publisher] if publisher is not None else parts
+
+
+_THESES = {"phdthesis": "Doctoral dissertation", "mastersthesis": "Master\u2019s thesis"}
+
+
+def _thesis(entry: Entry) -> list[Text]:
+    """'*Title* [Doctoral dissertation, University].' (APA 10.6)."""
+    fields = entry.fields
+    kind = plain(fields["type"]) if fields.get("type") else _THESES[entry.type.lower()]
+    school = fields.get("school") or fields.get("institution")
+    label = Text(kind, ", ", _text(school)) if school else Text(kind)
+    return [Text(Tag("em", _text(fields.get("title", ""))), " [", label, "].")]
 
 
 def _other(entry: Entry) -> list[Text]:
     fields = entry.fields
-    parts = [_sentence(Text(Tag("em", from_latex(fields.get("title", "")))))]
+    parts = [_sentence(Text(Tag("em", _text(fields.get("title", "")))))]
     for name in ("howpublished", "institution", "publisher", "note"):
         if fields.get(name):
-            parts.append(_sentence(from_latex(fields[name])))
+            parts.append(_sentence(_text(fields[name])))
     return parts
 
 
@@ -186,12 +262,14 @@ _BODIES = {
     "inproceedings": _in_book,
     "book": _book,
     "techreport": _report,
+    "phdthesis": _thesis,
+    "mastersthesis": _thesis,
 }
 
 
-def format_reference(entry: Entry) -> Text:
-    """The APA 7 reference of one entry."""
-    parts = [_author_year(entry), *_BODIES.get(entry.type.lower(), _other)(entry)]
+def format_reference(entry: Entry, suffix: str = "") -> Text:
+    """The APA 7 reference of one entry; `suffix` is its year's letter (`References`)."""
+    parts = [_author_year(entry, suffix), *_BODIES.get(entry.type.lower(), _other)(entry)]
     link = _doi_or_url(entry)
     if link is not None:
         parts.append(link)
@@ -205,40 +283,3 @@ def _join(parts: list[Text]) -> list[Text | str]:
             joined.append(" ")
         joined.append(part)
     return joined
-
-
-def sort_key(entry: Entry) -> tuple[str, ...]:
-    """APA reference-list order: first author's surname and initials, then year, then title."""
-    persons = entry.persons.get("author") or entry.persons.get("editor") or []
-    names = tuple(f"{surname(person)} {_initials(person)}".casefold() for person in persons)
-    year = plain(entry.fields.get("year", ""))
-    title = plain(entry.fields.get("title", "")).casefold()
-    return (*names[:1], year, *names[1:], title)
-
-
-class APAStyle(BaseStyle):  # type: ignore[misc]
-    """APA 7 as a pybtex formatting style: the reference list of sphinxcontrib-bibtex.
-
-    pybtex-apa7-style (PyPI) was evaluated first and not used: it puts the editors of a chapter
-    before its title and drops "In" and the chapter, prints DOIs as "doi:" rather than links,
-    and installs top-level packages named `formatting`, `labels` and `names`.
-    """
-
-    default_name_style = "plain"
-    default_label_style = "alpha"  # labels are not shown: the archive cites author-year
-    default_sorting_style = "none"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.sort = self.sort_apa
-        self._last: tuple[Entry, Text] | None = None
-
-    def sort_apa(self, entries: Iterable[Entry]) -> list[Entry]:
-        return sorted(entries, key=sort_key)
-
-    def format_entry(self, label: str, entry: Entry, bib_data: Any = None) -> FormattedEntry:
-        # sphinxcontrib-bibtex formats each entry twice in a row, for the list and for the
-        # tooltip of its citations: the second time is the same reference.
-        if self._last is None or self._last[0] is not entry:
-            self._last = (entry, format_reference(entry))
-        return FormattedEntry(entry.key, self._last[1], label)

@@ -8,7 +8,7 @@ each problem is located, and one bad entry never hides the ones after it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from docutils import nodes
@@ -20,6 +20,7 @@ from pybtex_docutils import Backend
 
 from pprnet.model.apa import format_reference
 from pprnet.model.problems import Problem, Subtype
+from pprnet.model.reference_list import References
 
 _ENTRY_START_RE = re.compile(r"@\s*([A-Za-z]+)\s*([{(])")
 _NON_ENTRY_TYPES = frozenset({"preamble", "string"})
@@ -33,11 +34,12 @@ class BibEntry:
     line: int
     entry: Entry
     source: str
+    letter: str = ""  # after its year, when the same authors have another work that year
 
     @cached_property
     def reference(self) -> Text:
         """Its APA 7 reference, formatted once: pages, feeds and the explorer all show it."""
-        return format_reference(self.entry)
+        return format_reference(self.entry, self.letter)
 
     @cached_property
     def reference_nodes(self) -> tuple[nodes.Node, ...]:
@@ -52,17 +54,14 @@ class Bibliography:
 
     entries: dict[str, BibEntry] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # What the whole list decides (year letters, in-text names): set once all are read.
+    references: References = field(default_factory=lambda: References({}))
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and key.casefold() in self.entries
 
     def get(self, key: str) -> BibEntry | None:
         return self.entries.get(key.casefold())
-
-    def entry_of(self, key: str) -> Entry | None:
-        """The parsed entry of a key (any letter case), as the in-text formatter asks."""
-        found = self.entries.get(key.casefold())
-        return found.entry if found is not None else None
 
     def keys(self) -> dict[str, str]:
         """Each key case-folded, with its spelling in the file: a post must cite a key as it
@@ -110,6 +109,10 @@ def read_bibliography(text: str) -> Bibliography:
         if entry_type in _NON_ENTRY_TYPES:
             continue
         _add_entry(bib, text[match.start() : end], line)
+    bib.references = References({found.key: found.entry for found in bib.entries.values()})
+    for folded, found in bib.entries.items():
+        if bib.references.letter(found.key):
+            bib.entries[folded] = replace(found, letter=bib.references.letter(found.key))
     return bib
 
 

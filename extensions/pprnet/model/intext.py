@@ -9,12 +9,10 @@ parts: runs of text, each linked to the entry of a key or not.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pybtex.database import Entry
-
-from pprnet.model.apa import plain, surname
+from pprnet.model.reference_list import References
 
 _TARGET_RE = re.compile(
     r"\s*(?:\{(?P<pre>[^{}]+)\})?\s*(?P<key>[^{}\s,]+)\s*(?:\{(?P<post>[^{}]+)\})?\s*(?:,|$)"
@@ -60,18 +58,6 @@ def parse_citation(target: str) -> list[Cited] | None:
     return works or None
 
 
-def _names(entry: Entry, joiner: str, every: bool) -> str:
-    persons = entry.persons.get("author") or entry.persons.get("editor") or []
-    surnames = [surname(person) for person in persons]
-    if not surnames:
-        return plain(entry.fields.get("title", entry.key))
-    if len(surnames) > 2 and not every:
-        return f"{surnames[0]} et al."
-    if len(surnames) > 2:
-        return ", ".join(surnames[:-1]) + f", {joiner} {surnames[-1]}"
-    return f" {joiner} ".join(surnames)
-
-
 def _with_notes(cited: Cited, text: str) -> str:
     return f"{cited.pre} {text}" if cited.pre else text
 
@@ -96,31 +82,45 @@ class Form:
         return cls(name, every, capital, par or name == "p")
 
 
-def format_citation(
-    role: str, works: Sequence[Cited], entry_of: Callable[[str], Entry | None]
-) -> list[Part]:
-    """The parts of an APA in-text citation; a key without an entry is shown as written."""
+def format_citation(role: str, works: Sequence[Cited], references: References) -> list[Part]:
+    """The parts of an APA in-text citation; a key without an entry is shown as written.
+
+    In a parenthetical citation the works are in reference-list order, and works by the same
+    authors share one mention of their names: (Murphy, 2009, 2015; Murphy & Hutton, 2012)."""
     form = Form.of(role)
+    if form.name in ("p", "alp"):
+        works = sorted(works, key=lambda cited: references.rank(cited.key))
     parts: list[Part] = []
+    previous: str | None = None
     for index, cited in enumerate(works):
-        entry = entry_of(cited.key)
-        if index:
-            parts.append(("; " if form.name in ("p", "alp") else ", ", None))
+        entry = references.get(cited.key)
         if entry is None:
+            parts += [("; " if form.name in ("p", "alp") else ", ", None)] if index else []
             parts.append((cited.key, None))
+            previous = None
             continue
-        year = plain(entry.fields.get("year", "n.d."))
+        year = references.year(cited.key)
         post = f", {cited.post}" if cited.post else ""
         if form.name == "t":
-            names = _with_notes(cited, _names(entry, "and", form.every))
+            parts += [(", ", None)] if index else []
+            names = _with_notes(cited, references.names(cited.key, "and", form.every))
             parts += [(f"{names} (", None), (f"{year}{post}", cited.key), (")", None)]
         elif form.name == "author":
-            parts.append((_with_notes(cited, _names(entry, "and", form.every)) + post, cited.key))
+            parts += [(", ", None)] if index else []
+            names = references.names(cited.key, "and", form.every)
+            parts.append((_with_notes(cited, names) + post, cited.key))
         elif form.name == "year":
+            parts += [(", ", None)] if index else []
             parts.append((_with_notes(cited, year) + post, cited.key))
+        elif (
+            previous is not None and not cited.pre and references.same_authors(previous, cited.key)
+        ):
+            parts += [(", ", None), (f"{year}{post}", cited.key)]  # the same authors: the year
         else:  # p, alp
-            names = _names(entry, "&", form.every)
+            parts += [("; ", None)] if index else []
+            names = references.names(cited.key, "&", form.every)
             parts.append((_with_notes(cited, f"{names}, {year}") + post, cited.key))
+        previous = cited.key
     if form.parenthesised:
         parts = [("(", None), *parts, (")", None)]
     if form.capital and parts:

@@ -118,7 +118,7 @@ def in_text(role: str, target: str, bibliography: Bibliography) -> str:
     """A `{cite:ROLE}` role's APA in-text citation as text (the feeds' summaries)."""
     works = parse_citation(target) or []
 
-    return citation_text(format_citation(role, works, bibliography.entry_of))
+    return citation_text(format_citation(role, works, bibliography.references))
 
 
 def _paragraph_text(paragraph: nodes.paragraph, bibliography: Bibliography) -> str:

@@ -44,7 +44,7 @@ class InTextCitations(SphinxPostTransform):
     ) -> nodes.inline:
         works = parse_citation(xref["reftarget"]) or []
         span = nodes.inline(classes=["bibtex-citation"])
-        for text, key in format_citation(xref["reftype"], works, bibliography.entry_of):
+        for text, key in format_citation(xref["reftype"], works, bibliography.references):
             found = bibliography.get(key) if key is not None else None
             if found is None or not page:
                 span += nodes.Text(text)
