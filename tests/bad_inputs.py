@@ -210,7 +210,8 @@ CASES = {
         "link", POST, 12, ".md file",
     ),
     "an entry hidden inside a BibTeX comment": Case(
-        {"references.bib": BIB + "\n@comment{\n@book{hidden2019,\n  title = {Hidden},\n"
+        {"references.bib": BIB + "\n@comment{\n@book{hidden2019,\n"
+         "  title = {Hidden}, publisher = {P},\n"
          "  year = {2019}\n}}\n"},
         "bib-unused", "references.bib", BIB.count("\n") + 3, "'hidden2019'",
     ),
@@ -232,6 +233,40 @@ CASES = {
              "The alliance predicts outcome across treatments\n{cite:p}`nobody2019`."),
         "cite", POST, 13, "cited key 'nobody2019'",
     ),
+    # An unknown key wherever a citation can stand: each nesting a post allows, and a page.
+    "cited key missing, in a list": Case(
+        post("The alliance predicts outcome across treatments.",
+             "- The alliance predicts outcome {cite:p}`nobody2019`.\n- Across treatments."),
+        "cite", POST, 12, "cited key 'nobody2019'",
+    ),
+    "cited key missing, in a table": Case(
+        post("The alliance predicts outcome across treatments.",
+             "| Measure | Source |\n|---|---|\n| Alliance | {cite:t}`nobody2019` |\n\n"
+             "The alliance predicts outcome across treatments."),
+        "cite", POST, 14, "cited key 'nobody2019'",
+    ),
+    "cited key missing, in a note": Case(
+        post("The alliance predicts outcome across treatments.",
+             ":::{note}\nAs {cite:t}`nobody2019` shows.\n:::\n\n"
+             "The alliance predicts outcome across treatments."),
+        "cite", POST, 13, "cited key 'nobody2019'",
+    ),
+    "cited key missing, in a footnote": Case(
+        post("The alliance predicts outcome across treatments.",
+             "The alliance predicts outcome across treatments.[^1]\n\n"
+             "[^1]: See {cite:p}`nobody2019`."),
+        "cite", POST, 14, "cited key 'nobody2019'",
+    ),
+    "cited key missing, in a dropdown": Case(
+        post("The alliance predicts outcome across treatments.",
+             ":::{dropdown} The trials\nSee {cite:p}`nobody2019`.\n:::\n\n"
+             "The alliance predicts outcome across treatments."),
+        "cite", POST, 13, "cited key 'nobody2019'",
+    ),
+    "cited key missing, in a page": Case(
+        {"page.md": "---\norphan: true\n---\n# A page\n\nSee {cite:p}`nobody2019`.\n"},
+        "cite", "page.md", 6, "cited key 'nobody2019'",
+    ),
     "citation role without an APA form": Case(
         post("The alliance predicts outcome across treatments.",
              "The alliance predicts outcome\n{cite:label}`fluckiger2018alliance`."),
@@ -246,12 +281,29 @@ CASES = {
         {"page.md": "---\norphan: true\n---\n# A page\n\nSee {cite:p}`{see}`.\n"},
         "cite", "page.md", 6, "write keys as",
     ),
+    "an article without its journal": Case(
+        {"references.bib": BIB + "\n@article{nojournal2019,\n  author = {Doe, J.},\n"
+         "  year = {2019},\n  title = {Untitled}\n}\n"},
+        "bib-field", "references.bib", BIB.count("\n") + 2, "without 'journal'",
+    ),
+    "a chapter without its book and publisher": Case(
+        {"references.bib": BIB + "\n@incollection{nobook2019,\n  author = {Doe, J.},\n"
+         "  year = {2019},\n  title = {A chapter}\n}\n"},
+        "bib-field", "references.bib", BIB.count("\n") + 2, "without 'booktitle' and 'publisher'",
+    ),
+    "a DOI that is not one": Case(
+        {"references.bib": BIB.replace("10.1037/pst0000172", "see the journal")},
+        "bib-field", "references.bib",
+        BIB.split("10.1037/pst0000172")[0].count("\n") + 1, "'see the journal' is not a DOI",
+    ),
     "bibliography entry that no post uses": Case(
-        {"references.bib": BIB + "\n@book{unused2019,\n  title = {Unused},\n  year = {2019}\n}\n"},
+        {"references.bib": BIB + "\n@book{unused2019,\n  title = {Unused}, publisher = {P},\n"
+         "  year = {2019}\n}\n"},
         "bib-unused", "references.bib", BIB.count("\n") + 2, "neither summarised nor cited",
     ),
     "duplicate bibliography key": Case(
-        {"references.bib": BIB + "\n@book{Elliott2018Empathy,\n  title = {Again}\n}\n"},
+        {"references.bib": BIB + "\n@book{Elliott2018Empathy,\n"
+         "  title = {Again}, publisher = {P}\n}\n"},
         "bib-duplicate", "references.bib", BIB.count("\n") + 2, "on line 12",
     ),
     "bibliography syntax error": Case(

@@ -82,6 +82,7 @@ class Conf:
 
     settings: Settings
     bibliography: str
+    exclude_patterns: tuple[str, ...] = ()  # Sphinx's: what of the folder is not a page
 
 
 class ConfError(Exception):
@@ -98,4 +99,6 @@ def read_conf(confdir: Path) -> Conf:
     bibfiles = namespace.get("bibtex_bibfiles", [])
     if not isinstance(bibfiles, list) or len(bibfiles) != 1:
         raise ConfError(f"{path}: bibtex_bibfiles must name exactly one file (references.bib)")
-    return Conf(Settings.from_namespace(namespace), str(bibfiles[0]))
+    excluded = namespace.get("exclude_patterns", [])
+    patterns = tuple(str(p) for p in excluded) if isinstance(excluded, list | tuple) else ()
+    return Conf(Settings.from_namespace(namespace), str(bibfiles[0]), patterns)

@@ -105,7 +105,7 @@ def test_a_citation_leads_to_its_bibliography_entry_and_back(page: Page, base_ur
     page.locator(".pprnet-bibliography-link a").first.click()
     expect(page).to_have_url(base_url + "/bibliography.html#ref-steel2017systematic")
     entry = page.locator("#ref-steel2017systematic")
-    entry.locator(".pprnet-cited-by a").first.click()
+    entry.locator(".pprnet-summarised-in a").first.click()
     expect(page).to_have_url(base_url + PAGES["post"])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -48,7 +49,9 @@ def test_check_reports_what_the_build_reports_at_the_same_lines(
     text = text.replace("treatments.", "treatments {cite:p}`nobody`.")
     post.write_text(text, encoding="utf-8")
     bib = archive / "references.bib"
-    bib.write_text(bib.read_text("utf-8") + "\n@book{unused,\n  title = {U}\n}\n", "utf-8")
+    bib.write_text(
+        bib.read_text("utf-8") + "\n@book{unused,\n  title = {U}, publisher = {P}\n}\n", "utf-8"
+    )
 
     done = pprnet("check", cwd=archive)
     assert done.returncode == 1
@@ -73,7 +76,9 @@ def test_check_reports_what_the_build_reports_at_the_same_lines(
 
 def test_check_of_one_file_names_it_and_skips_archive_wide_rules(archive: Path) -> None:
     bib = archive / "references.bib"
-    bib.write_text(bib.read_text("utf-8") + "\n@book{unused,\n  title = {U}\n}\n", "utf-8")
+    bib.write_text(
+        bib.read_text("utf-8") + "\n@book{unused,\n  title = {U}, publisher = {P}\n}\n", "utf-8"
+    )
     done = pprnet("check", POST, cwd=archive)
     assert done.returncode == 0, done.stdout
     assert done.stderr == "checked 1 post: 0 error(s)\n"
@@ -125,11 +130,8 @@ def test_topics_lists_the_vocabulary_with_counts(archive: Path) -> None:
 
 
 # Every rule `pprnet check` shares with the build, on the same bad inputs as the build's tests:
-# the same file, line, subtype and words. (The rules for pages other than posts are the build's
-# alone: `pprnet check` reads posts and references.bib.)
-CHECKED_CASES = {
-    name: case for name, case in CASES.items() if case.file not in ("links.md", "page.md")
-}
+# the same file, line, subtype and words, in posts, the site's pages and references.bib.
+CHECKED_CASES = CASES
 
 
 @pytest.mark.parametrize("case", CHECKED_CASES.values(), ids=CHECKED_CASES.keys())
@@ -148,3 +150,29 @@ def test_check_reports_each_bad_input_like_the_build(case: Case, archive: Path) 
     assert len(matching) == 1, done.stdout
     assert case.words in matching[0]
     assert "Traceback" not in done.stderr
+
+
+def test_an_entry_in_advance_for_years_is_a_notice_that_never_fails(tmp_path: Path) -> None:
+    """'Advance online publication' more than two years after the entry's year: a notice
+    (has it been published since?), not an error; today as SOURCE_DATE_EPOCH gives it."""
+    shutil.copytree(ROOTS / "test-archive", tmp_path / "site")
+    bib = tmp_path / "site/references.bib"
+    entry = "\n@article{late2020,\n  author = {Late, A.},\n  year = {2020},\n  title = {T},\n"
+    entry += "  journal = {J},\n  note = {Advance online publication}\n}\n"
+    bib.write_text(bib.read_text("utf-8") + entry, "utf-8")
+    line = bib.read_text("utf-8").splitlines().index("@article{late2020,") + 1
+
+    def check(day: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "pprnet.cli", "check", "posts"]
+        env = {**os.environ, "SOURCE_DATE_EPOCH": day}
+        return subprocess.run(command, cwd=tmp_path / "site", capture_output=True, text=True,
+                              check=False, env=env)  # fmt: skip
+
+    in_2022, in_2023 = check("1656633600"), check("1688169600")  # 1 July 2022, 1 July 2023
+    assert (in_2022.returncode, in_2022.stdout) == (0, "")
+    assert in_2023.returncode == 0
+    assert in_2023.stdout == (
+        f"references.bib:{line}: notice: 'Advance online publication' since 2020: now published?"
+        " add its volume, issue and pages, and remove the note\n"
+    )
+    assert in_2023.stderr.endswith("0 error(s), 1 notice(s)\n")

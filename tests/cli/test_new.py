@@ -180,7 +180,9 @@ def test_a_new_bibtex_entry_is_appended_in_the_file_layout_and_used(archive: Pat
 def test_a_bibtex_file_with_a_key_already_used_is_refused(archive: Path) -> None:
     before = files(archive)
     entry = archive.parent / "entry.bib"
-    entry.write_text("@article{Elliott2018EMPATHY,\n  title = {Again}\n}\n", encoding="utf-8")
+    entry.write_text(
+        "@article{Elliott2018EMPATHY,\n  title = {Again}, journal = {J}\n}\n", encoding="utf-8"
+    )
 
     done = pprnet("new", *FLAGS, "--bibtex", str(entry), cwd=archive)
     assert done.returncode == 2

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from support import ROOTS, BuildResult, data_url_text, sphinx_build
+from support import ROOTS, BuildResult, assert_same_outputs, data_url_text, sphinx_build
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -47,13 +47,21 @@ def test_the_bibliography_shows_who_summarises_then_who_cites(built: BuildResult
         "ref-norcross2018relationships",
     ]
     assert page.select(".pprnet-bibliography .label") == []
-    alliance = page.select_one("#ref-fluckiger2018alliance .pprnet-cited-by")
-    assert [a["href"] for a in alliance.select("a")] == [
-        "posts/2020/03-alliance.html",
-        "posts/2021/05-empathy.html",
-    ]
-    notes = [note.get_text() for note in alliance.select(".pprnet-cited-by-note")]
-    assert notes == [" (March 2020, summary of this article)", " (May 2021)"]
+    alliance = page.select_one("#ref-fluckiger2018alliance")
+    summarised, cited = (
+        alliance.select(".pprnet-summarised-in"),
+        alliance.select(".pprnet-cited-by"),
+    )
+    assert (
+        summarised[0].get_text()
+        == "Summarised in: The Alliance in Adult Psychotherapy (March 2020)"
+    )
+    assert [a["href"] for a in summarised[0].select("a")] == ["posts/2020/03-alliance.html"]
+    assert cited[0].get_text() == "Cited by: Therapist Empathy and Client Outcome (May 2021)"
+    assert [a["href"] for a in cited[0].select("a")] == ["posts/2021/05-empathy.html"]
+    assert alliance.select_one("p.pprnet-reference").get_text().startswith("Flückiger, C."), (
+        "the hanging indent of a post's references"
+    )
     norcross = page.select_one("#ref-norcross2018relationships .pprnet-cited-by")
     assert [a.get_text() for a in norcross.select("a")] == [
         "Therapist Empathy and Client Outcome",
@@ -121,3 +129,35 @@ def test_removing_a_citation_drops_its_backlink_after_an_incremental_build(
     page = soup(result.outdir / "bibliography.html")
     norcross = page.select_one("#ref-norcross2018relationships .pprnet-cited-by")
     assert [a.get_text() for a in norcross.select("a")] == ["Therapist Empathy and Client Outcome"]
+
+
+def test_a_new_entry_that_letters_a_year_rebuilds_every_page_that_shows_either_work(
+    tmp_path: Path,
+) -> None:
+    """Year letters are the whole bibliography's (APA 9.47): an entry that turns a cited work
+    into 2018a gives, on a rebuild, the pages of a clean build, the summary of that work too."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-archive", srcdir)
+    assert sphinx_build(srcdir, tmp_path / "incremental").stderr == ""
+    bib = srcdir / "references.bib"
+    bib.write_text(bib.read_text("utf-8") + (
+        "\n@article{fluckiger2018later,\n"
+        "  author = {Flückiger, C. and Del Re, A. C. and Wampold, B. E. and Horvath, A. O.},\n"
+        "  year = {2018},\n  title = {Unsettled questions about the alliance},\n"
+        "  journal = {Psychotherapy},\n  volume = {55},\n  pages = {400--410}\n}\n"
+    ), "utf-8")  # fmt: skip
+    post = srcdir / "posts/2021/05-empathy.md"
+    post.write_text(
+        post.read_text("utf-8").replace(
+            "{cite:t}`fluckiger2018alliance`", "{cite:t}`fluckiger2018alliance,fluckiger2018later`"
+        ),
+        "utf-8",
+    )
+    incremental = sphinx_build(srcdir, tmp_path / "incremental")
+    clean = sphinx_build(srcdir, tmp_path / "clean")
+    assert incremental.stderr == clean.stderr == ""
+    assert_same_outputs(clean.outdir, incremental.outdir)
+    alliance = (clean.outdir / "posts/2020/03-alliance.html").read_text("utf-8")
+    assert "(2018a). The alliance in adult psychotherapy" in alliance
+    empathy = soup(clean.outdir / "posts/2021/05-empathy.html").get_text()
+    assert "Flückiger et al. (2018a, 2018b)" in empathy

@@ -7,7 +7,10 @@ from support import PROJECT
 
 REFERENCES = PROJECT / "references.bib"
 
-ENTRY = "@article{{{key},\n  author = {{Doe, J.}},\n  title = {{T}},\n  year = {{2020}}\n}}\n"
+ENTRY = (
+    "@article{{{key},\n  author = {{Doe, J.}},\n  title = {{T}}, journal = {{J}},\n"
+    "  year = {{2020}}\n}}\n"
+)
 
 
 def test_the_archive_bibliography_reads_without_problems() -> None:
@@ -44,10 +47,10 @@ def test_an_entry_inside_a_comment_is_read_as_pybtex_reads_it() -> None:
     # `@comment` is only a word in BibTeX: what its braces hold is read, so an entry there
     # is shown by the bibliography, and must be checked like any other.
     text = (
-        "@comment{@article{hidden2020,\n  title = {Hidden},\n  year = {2020}\n}}\n"
+        "@comment{@misc{hidden2020,\n  title = {Hidden},\n  year = {2020}\n}}\n"
         "@comment{a note, with {braces}}\n"
         '@preamble{"@article{inpreamble, title={P}}"}\n'
-        "@article{shown2021,\n  title = {Shown},\n  year = {2021}\n}\n"
+        "@misc{shown2021,\n  title = {Shown},\n  year = {2021}\n}\n"
     )
     bib = read_bibliography(text)
     assert sorted(entry.key for entry in bib.entries.values()) == ["hidden2020", "shown2021"]

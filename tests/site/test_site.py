@@ -167,9 +167,9 @@ def test_the_bibliography_lists_each_article_in_apa_order_with_its_summaries(
     assert page.select(".pprnet-bibliography .label") == [], "no bracketed labels"
     steel = page.select_one("#ref-steel2017systematic")
     assert steel.select_one("p").get_text().startswith("Steel, C., Macdonald, J., & Schroder, T.")
-    backlink = steel.select_one(".pprnet-cited-by a")
+    backlink = steel.select_one(".pprnet-summarised-in a")
     assert backlink["href"] == "posts/2018/01-therapist-internalized-models.html"
-    assert "summary of this article" in steel.select_one(".pprnet-cited-by").get_text()
+    assert steel.select_one(".pprnet-summarised-in").get_text().startswith("Summarised in: ")
     doi = page.select_one("#ref-murphy2017therapist a.reference.external")
     assert doi["href"] == "https://doi.org/10.1111/jcpp.12767"
 

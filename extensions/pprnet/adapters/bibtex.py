@@ -48,8 +48,6 @@ from sphinxcontrib.bibtex.domain import BibtexDomain, _FilterVisitor, get_docnam
 from sphinxcontrib.bibtex.roles import CiteRole
 
 from pprnet.config import Settings
-from pprnet.model.intext import malformed
-from pprnet.model.problems import Subtype
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -69,8 +67,8 @@ def entry_anchor(config: Config, key: str) -> str:
 class CheckedCiteRole(CiteRole):
     """sphinxcontrib-bibtex's `{cite}` role, which shows a malformed target as written instead
     of ending the build with a traceback (2.7 raises ValueError from the role; no upstream
-    issue found; remove when the role reports it). A post's check reports it at its line; on
-    any other page the role does."""
+    issue found; remove when the role reports it). The read stage's check of every page
+    (`model/checks.py`, `check_citations`) reports it at its line."""
 
     def result_nodes(
         self, document: nodes.document, env: BuildEnvironment, node: Element, is_ref: bool
@@ -78,13 +76,6 @@ class CheckedCiteRole(CiteRole):
         try:
             list(parse_citation_targets(self.target))
         except ValueError:
-            if not Settings.of(env.config).is_post(env.current_document.docname):
-                logger.warning(
-                    malformed(self.name.partition(":")[2] or "p", self.target),
-                    type="pprnet",
-                    subtype=Subtype.CITE,
-                    location=(env.current_document.docname, self.lineno),
-                )
             return [nodes.literal(self.rawtext, self.rawtext)], []
         return super().result_nodes(document, env, node, is_ref)  # type: ignore[no-untyped-call,no-any-return]
 

@@ -10,7 +10,8 @@ from typing import Any
 
 from pprnet.cli.project import Project, load_project
 from pprnet.model.bibfile import unused_entries
-from pprnet.model.checks import build_date, check_text
+from pprnet.model.biblint import advance_notice
+from pprnet.model.checks import build_date, check_page_text, check_text
 from pprnet.model.problems import Subtype, decode
 from pprnet.model.records import repeated_titles
 
@@ -71,6 +72,12 @@ def report(project: Project, posts: list[Path], whole_archive: bool) -> int:
         if result.front is not None and result.front.reference:
             used.add(result.front.reference.casefold())
         used.update(key.casefold() for key in result.cites)
+    for path in project.pages() if whole_archive else []:
+        text, undecodable = decode(path.read_bytes())
+        page_problems = [undecodable] if undecodable is not None else []
+        page_problems += check_page_text(text, keys, project.context(path))
+        name = project.display(path)
+        problems += [(name, p.line, p.message, p.subtype) for p in page_problems]
     oldest_first = sorted(titled)
     for (_, name, line, _), (_, first, _, _) in repeated_titles((t[3], t) for t in oldest_first):
         message = f"the title is already the title of {first}: each summary has its own"
@@ -80,6 +87,15 @@ def report(project: Project, posts: list[Path], whole_archive: bool) -> int:
             problems.append((bib_name, problem.line, problem.message, problem.subtype))
     for name, line, message, subtype in problems:
         print(f"{name}:{line}: error: {message} [pprnet.{subtype}]")
+    # Notices ask a question; they never change the exit status (nor fail the build).
+    notices = [
+        (found.line, notice)
+        for found in project.bibliography.entries.values()
+        if (notice := advance_notice(found.entry, today)) is not None
+    ]
+    for line, notice in sorted(notices):
+        print(f"{bib_name}:{line}: notice: {notice}")
     noun = "post" if len(posts) == 1 else "posts"
-    print(f"checked {len(posts)} {noun}: {len(problems)} error(s)", file=sys.stderr)
+    asked = f", {len(notices)} notice(s)" if notices else ""
+    print(f"checked {len(posts)} {noun}: {len(problems)} error(s){asked}", file=sys.stderr)
     return len(problems)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -25,6 +27,7 @@ class Project:
     vocabulary: Vocabulary
     bibliography: Bibliography
     bibliography_path: Path
+    exclude_patterns: tuple[str, ...] = ()
 
     @property
     def posts_dir(self) -> Path:
@@ -50,12 +53,38 @@ class Project:
             return None
         return PurePosixPath(resolved.relative_to(posts).as_posix())
 
+    def pages(self) -> list[Path]:
+        """The site's own Markdown pages (every document Sphinx reads that is not a post)."""
+        excluded = [*self.exclude_patterns, self.settings.posts_dir, "_build", ".*", "**/.*"]
+        patterns = [_glob_re(pattern) for pattern in excluded]
+        found: list[Path] = []
+        for folder, subfolders, files in os.walk(self.root):
+            relative = Path(folder).relative_to(self.root)
+            # Pruned as Sphinx prunes them: an excluded folder is not walked.
+            subfolders[:] = sorted(
+                name for name in subfolders
+                if not any(p.fullmatch((relative / name).as_posix()) for p in patterns)
+            )  # fmt: skip
+            for name in sorted(files):
+                path = (relative / name).as_posix()
+                if name.endswith(".md") and not any(p.fullmatch(path) for p in patterns):
+                    found.append(self.root / path)
+        return found
+
     def display(self, path: Path) -> str:
         """A path as the contributor sees it: relative to the archive when inside it."""
         try:
             return str(path.resolve().relative_to(self.root))
         except ValueError:
             return str(path)
+
+
+def _glob_re(pattern: str) -> re.Pattern[str]:
+    """A pattern of `exclude_patterns` as Sphinx reads it (`sphinx.util.matching`, not imported
+    by the command line): `**` any path, `*` and `?` within one folder name."""
+    parts = re.split(r"(\*\*|\*|\?)", pattern)
+    wildcards = {"**": ".*", "*": "[^/]*", "?": "[^/]"}
+    return re.compile("".join(wildcards.get(part, re.escape(part)) for part in parts))
 
 
 def find_root(start: Path) -> Path:
@@ -78,4 +107,6 @@ def load_project(start: Path) -> Project:
             bibliography.problems.insert(0, undecodable)
     except (ConfError, OSError, ValueError) as error:
         raise ProjectError(str(error)) from None
-    return Project(root, conf.settings, vocabulary, bibliography, bibliography_path)
+    return Project(
+        root, conf.settings, vocabulary, bibliography, bibliography_path, conf.exclude_patterns
+    )

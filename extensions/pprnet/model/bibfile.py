@@ -19,6 +19,7 @@ from pybtex.scanner import PybtexError
 from pybtex_docutils import Backend
 
 from pprnet.model.apa import format_reference
+from pprnet.model.biblint import lint_entry
 from pprnet.model.problems import Problem, Subtype
 from pprnet.model.reference_list import References
 
@@ -140,6 +141,7 @@ def _add_entry(bib: Bibliography, chunk: str, line: int) -> None:
         )
         return
     bib.entries[key.casefold()] = BibEntry(key, line, entry, chunk)
+    bib.problems += lint_entry(entry, chunk, line)
 
 
 def unused_entries(bib: Bibliography, used: set[str]) -> list[Problem]:

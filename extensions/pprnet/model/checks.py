@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 from markdown_it.token import Token
 
 from pprnet.model.addresses import ADDRESS_RE
-from pprnet.model.contents import PRACTICE_DIRECTIVE, directive_name
+from pprnet.model.contents import PAGE_RULES, PRACTICE_DIRECTIVE, directive_name
 from pprnet.model.files import Context
 from pprnet.model.frontmatter import (
     MARKUP_CHARS,
@@ -75,8 +75,20 @@ def check_post(
     problems += _check_practice_implications(tokens, text.count("\n") + 1)
     problems += (found.problem for found in post.contents)
     problems += _check_placeholders(text)
-    cites: dict[str, None] = {}  # each key once, in order
-    for found in _cited_keys(post):
+    cites, cite_problems = check_citations(post, bib_keys)
+    problems += cite_problems
+    return PostCheck(front, title, cites, tuple(problems), title_line)
+
+
+def check_citations(
+    page: ParsedPost, bib_keys: Mapping[str, str]
+) -> tuple[tuple[str, ...], list[Problem]]:
+    """The keys a page cites (each once, in order) at any depth (lists, tables, admonitions,
+    footnotes, components), and the problems of its citations: malformed targets, roles
+    without an APA form, keys not in references.bib. Posts and the site's pages alike."""
+    problems: list[Problem] = []
+    cites: dict[str, None] = {}
+    for found in _cited_keys(page):
         if isinstance(found, Problem):
             problems.append(found)
             continue
@@ -87,7 +99,7 @@ def check_post(
         problem = key_problem(key, bib_keys)
         if problem:
             problems.append(Problem(Subtype.CITE, line, f"cited key {problem}"))
-    return PostCheck(front, title, tuple(cites), tuple(problems), title_line)
+    return tuple(cites), problems
 
 
 def check_text(
@@ -102,6 +114,15 @@ def check_text(
     `context` (see `contents.check_contents`)."""
     post = parse_post(text, context=context)
     return check_post(post, vocabulary, bib_keys, today, place=place)
+
+
+def check_page_text(
+    text: str, bib_keys: Mapping[str, str], context: Context | None = None
+) -> list[Problem]:
+    """Check one of the site's own pages (not a post) as the build does (`stages/read/
+    pages.py`): what its wider rules do not allow, at every depth, and its citations."""
+    page = parse_post(text, rules=PAGE_RULES, context=context)
+    return [found.problem for found in page.contents] + check_citations(page, bib_keys)[1]
 
 
 def _line(token: Token) -> int:

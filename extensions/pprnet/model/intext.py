@@ -85,8 +85,9 @@ class Form:
 def format_citation(role: str, works: Sequence[Cited], references: References) -> list[Part]:
     """The parts of an APA in-text citation; a key without an entry is shown as written.
 
-    In a parenthetical citation the works are in reference-list order, and works by the same
-    authors share one mention of their names: (Murphy, 2009, 2015; Murphy & Hutton, 2012)."""
+    In a parenthetical citation the works are in reference-list order; consecutive works by the
+    same authors share one mention of their names: (Murphy, 2009, 2015; Murphy & Hutton, 2012),
+    Zhou (2018a, 2018b)."""
     form = Form.of(role)
     if form.name in ("p", "alp"):
         works = sorted(works, key=lambda cited: references.rank(cited.key))
@@ -101,7 +102,12 @@ def format_citation(role: str, works: Sequence[Cited], references: References) -
             continue
         year = references.year(cited.key)
         post = f", {cited.post}" if cited.post else ""
-        if form.name == "t":
+        same = (
+            previous is not None and not cited.pre and references.same_authors(previous, cited.key)
+        )
+        if form.name == "t" and same:  # Zhou (2018a, 2018b)
+            parts[-1:] = [(", ", None), (f"{year}{post}", cited.key), (")", None)]
+        elif form.name == "t":
             parts += [(", ", None)] if index else []
             names = _with_notes(cited, references.names(cited.key, "and", form.every))
             parts += [(f"{names} (", None), (f"{year}{post}", cited.key), (")", None)]
@@ -112,10 +118,8 @@ def format_citation(role: str, works: Sequence[Cited], references: References) -
         elif form.name == "year":
             parts += [(", ", None)] if index else []
             parts.append((_with_notes(cited, year) + post, cited.key))
-        elif (
-            previous is not None and not cited.pre and references.same_authors(previous, cited.key)
-        ):
-            parts += [(", ", None), (f"{year}{post}", cited.key)]  # the same authors: the year
+        elif same:  # (Zhou, 2018a, 2018b)
+            parts += [(", ", None), (f"{year}{post}", cited.key)]
         else:  # p, alp
             parts += [("; ", None)] if index else []
             names = references.names(cited.key, "&", form.every)

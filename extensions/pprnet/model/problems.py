@@ -36,6 +36,7 @@ class Subtype(StrEnum):
     PAGE = "page"
     BIB_SYNTAX = "bib-syntax"
     BIB_DUPLICATE = "bib-duplicate"
+    BIB_FIELD = "bib-field"
     BIB_UNUSED = "bib-unused"
     CONFIG = "config"
 

@@ -25,6 +25,7 @@ from pprnet.cli.importer.writing import author_contact, render_post
 from pprnet.cli.naming import slugify
 from pprnet.cli.project import DEFAULT_AUTHOR, Project, load_project
 from pprnet.model.bibfile import Bibliography, read_bibliography
+from pprnet.model.biblint import lint_entry
 from pprnet.model.checks import build_date, check_text
 from pprnet.model.source import parse_post
 from pprnet.model.vocabulary import Vocabulary
@@ -238,6 +239,12 @@ class Importer:
                 )
                 for problem in problems
             ]
+        if parsed is not None and entry_text is not None:
+            # The entry appended to references.bib passes the bibliography's own checks.
+            lint = lint_entry(parsed.entry, entry_text, 1)
+            intro = f"the entry for {summary.title.text!r} would not pass the bibliography's checks"
+            if lint:
+                return [Located(name, summary.line, f"{intro}: {p.message}") for p in lint]
         if parsed is not None and key is not None and entry_text is not None:
             self.archive.add_entry(key, parsed.entry)
         shown = f"{self.project.display(path)} (imported from {where.page}:{where.line})"

@@ -12,9 +12,11 @@ from sphinx.util import logging
 
 from pprnet.adapters.myst import PARSED_POST
 from pprnet.config import Settings
+from pprnet.model.checks import check_citations
 from pprnet.model.frontmatter import field_lines
 from pprnet.model.problems import Problem, Subtype, decode
 from pprnet.model.source import ParsedPost
+from pprnet.stages.domain import get_domain
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +49,10 @@ class CheckPage(SphinxTransform):
             logger.warning(message, type="pprnet", subtype=Subtype.MARKUP, location=docname)
             return
         encoding = undecodable(self.env, docname, parsed.text)
-        for problem in ([encoding] if encoding else []) + [f.problem for f in parsed.contents]:
+        problems = [encoding] if encoding else []
+        problems += [found.problem for found in parsed.contents]
+        problems += check_citations(parsed, get_domain(self.env).sources.key_spellings)[1]
+        for problem in problems:
             location = (docname, problem.line)
             logger.warning(
                 problem.message, type="pprnet", subtype=problem.subtype, location=location

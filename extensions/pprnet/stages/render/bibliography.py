@@ -1,5 +1,5 @@
 """The bibliography page: sphinxcontrib-bibtex's entries as a reference list, each with the
-summaries that summarise or cite it ("cited by")."""
+summaries that summarise it ("Summarised in") and those that cite it ("Cited by")."""
 
 from __future__ import annotations
 
@@ -50,25 +50,40 @@ class CitedBy(SphinxPostTransform):
             items = nodes.bullet_list(classes=["pprnet-reference-list", "pprnet-bibliography"])
             for entry in entries:
                 item = nodes.list_item(ids=entry["ids"], classes=["pprnet-bibliography-entry"])
-                item.extend(child for child in entry.children if not isinstance(child, nodes.label))
+                for child in entry.children:
+                    if isinstance(child, nodes.paragraph):
+                        child["classes"].append("pprnet-reference")  # as on posts: hanging
+                    if not isinstance(child, nodes.label):
+                        item += child
                 key = next((keys_by_id[id_] for id_ in entry["ids"] if id_ in keys_by_id), None)
                 if key in posts_by_key:
-                    item += cited_by_paragraph(key, posts_by_key[key])
+                    item.extend(cited_by_paragraphs(key, posts_by_key[key]))
                 items += item
             container.replace_self(items)
 
 
-def cited_by_paragraph(key: str, posts: Sequence[Post]) -> nodes.paragraph:
-    paragraph = nodes.paragraph(classes=["pprnet-cited-by"])
-    paragraph += nodes.Text("Cited by: ")
-    for index, post in enumerate(posts):
-        if index:
-            paragraph += nodes.Text("; ")
-        paragraph += link(POST, post.docname, post.title)
-        summarises = post.reference is not None and post.reference.casefold() == key
-        note = f" ({post.month.label}{', summary of this article' if summarises else ''})"
-        paragraph += nodes.inline(note, note, classes=["pprnet-cited-by-note"])
-    return paragraph
+def cited_by_paragraphs(key: str, posts: Sequence[Post]) -> list[nodes.paragraph]:
+    """ "Summarised in" the posts that summarise the work, "Cited by" those that cite it in
+    passing: each a link with its month."""
+    summarising = [p for p in posts if p.reference is not None and p.reference.casefold() == key]
+    citing = [post for post in posts if post not in summarising]
+    paragraphs = []
+    for label, group, kind in (
+        ("Summarised in", summarising, "pprnet-summarised-in"),
+        ("Cited by", citing, "pprnet-cited-by"),
+    ):
+        if not group:
+            continue
+        paragraph = nodes.paragraph(classes=["pprnet-backlinks", kind])
+        paragraph += nodes.Text(f"{label}: ")
+        for index, post in enumerate(group):
+            if index:
+                paragraph += nodes.Text("; ")
+            paragraph += link(POST, post.docname, post.title)
+            note = f" ({post.month.label})"
+            paragraph += nodes.inline(note, note, classes=["pprnet-backlink-month"])
+        paragraphs.append(paragraph)
+    return paragraphs
 
 
 def outdated_bibliography(app: Sphinx, env: BuildEnvironment) -> list[str]:
