@@ -28,6 +28,12 @@ def post(old: str, new: str) -> dict[str, str | bytes | None]:
     return {POST: GOOD.replace(old, new)}
 
 
+def missing_cite(block: str, line: int) -> Case:
+    """A citation of a key that references.bib lacks, in `block` before the post's text."""
+    paragraph = "The alliance predicts outcome across treatments."
+    return Case(post(paragraph, f"{block}\n\n{paragraph}"), "cite", POST, line, "'nobody2019'")
+
+
 CASES = {
     "quoted invalid date": Case(
         post("date: 2020-03-01", "date: '2020-13-45'"), "date", POST, 3, "does not exist"
@@ -234,34 +240,20 @@ CASES = {
         "cite", POST, 13, "cited key 'nobody2019'",
     ),
     # An unknown key wherever a citation can stand: each nesting a post allows, and a page.
-    "cited key missing, in a list": Case(
-        post("The alliance predicts outcome across treatments.",
-             "- The alliance predicts outcome {cite:p}`nobody2019`.\n- Across treatments."),
-        "cite", POST, 12, "cited key 'nobody2019'",
+    "cited key missing, in a list": missing_cite(
+        "- The alliance predicts outcome {cite:p}`nobody2019`.\n- Across treatments.", 12
     ),
-    "cited key missing, in a table": Case(
-        post("The alliance predicts outcome across treatments.",
-             "| Measure | Source |\n|---|---|\n| Alliance | {cite:t}`nobody2019` |\n\n"
-             "The alliance predicts outcome across treatments."),
-        "cite", POST, 14, "cited key 'nobody2019'",
+    "cited key missing, in a table": missing_cite(
+        "| Measure | Source |\n|---|---|\n| Alliance | {cite:t}`nobody2019` |", 14
     ),
-    "cited key missing, in a note": Case(
-        post("The alliance predicts outcome across treatments.",
-             ":::{note}\nAs {cite:t}`nobody2019` shows.\n:::\n\n"
-             "The alliance predicts outcome across treatments."),
-        "cite", POST, 13, "cited key 'nobody2019'",
+    "cited key missing, in a note": missing_cite(
+        ":::{note}\nAs {cite:t}`nobody2019` shows.\n:::", 13
     ),
-    "cited key missing, in a footnote": Case(
-        post("The alliance predicts outcome across treatments.",
-             "The alliance predicts outcome across treatments.[^1]\n\n"
-             "[^1]: See {cite:p}`nobody2019`."),
-        "cite", POST, 14, "cited key 'nobody2019'",
+    "cited key missing, in a footnote": missing_cite(
+        "The alliance predicts outcome.[^1]\n\n[^1]: See {cite:p}`nobody2019`.", 14
     ),
-    "cited key missing, in a dropdown": Case(
-        post("The alliance predicts outcome across treatments.",
-             ":::{dropdown} The trials\nSee {cite:p}`nobody2019`.\n:::\n\n"
-             "The alliance predicts outcome across treatments."),
-        "cite", POST, 13, "cited key 'nobody2019'",
+    "cited key missing, in a dropdown": missing_cite(
+        ":::{dropdown} The trials\nSee {cite:p}`nobody2019`.\n:::", 13
     ),
     "cited key missing, in a page": Case(
         {"page.md": "---\norphan: true\n---\n# A page\n\nSee {cite:p}`nobody2019`.\n"},
