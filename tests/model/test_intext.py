@@ -72,3 +72,27 @@ def test_a_malformed_target_is_none(target: str) -> None:
 
 def test_targets_with_notes_and_spaces() -> None:
     assert parse_citation(" {see} a {p. 3} , b") == [Cited("a", "see", "p. 3"), Cited("b")]
+
+
+def test_an_et_al_stands_for_two_names_or_more() -> None:
+    """APA 8.18: works that "et al." would make look alike list the names that tell them
+    apart; when only the last name would be left, all are listed ("et al." is plural)."""
+    entries = {
+        key: next(iter(parse_string(text, "bibtex").entries.values()))
+        for key, text in {
+            "a": "@article{a, author={Kim, A. and Li, B. and Ray, C.}, year={2019}, title={A}}",
+            "b": "@article{b, author={Kim, A. and Li, B. and Sen, D.}, year={2019}, title={B}}",
+            "c": "@article{c, author={Kim, A. and Ng, E. and Ray, C. and Sen, D.}, year={2019},"
+            " title={C}}",
+            "d": "@article{d, author={Kim, A. and Ng, E. and Ota, F. and Sen, D.}, year={2019},"
+            " title={D}}",
+        }.items()
+    }
+    references = References(entries)
+    cited = [citation_text(format_citation("p", [Cited(k)], references)) for k in "abcd"]
+    assert cited == [
+        "(Kim, Li, & Ray, 2019)",
+        "(Kim, Li, & Sen, 2019)",
+        "(Kim, Ng, Ray, & Sen, 2019)",  # not "Kim, Ng, Ray, et al.": et al. for one name
+        "(Kim, Ng, Ota, & Sen, 2019)",
+    ]  # (two names abbreviated: the oracle's Kazdin, Blase, et al., 2019)
