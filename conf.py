@@ -67,7 +67,10 @@ pprnet_feed_length = 50  # summaries per feed: more than a year of the blog
 fontawesome_included = True  # else the theme edits this value and every build reads all pages
 
 html_theme = "pydata_sphinx_theme"
-html_title = "PPRNet archive"
+html_title = project  # one site name everywhere: navigation bar, <title>, feeds, citations
+# The theme's colour scheme follows the reader's system until they choose one; unset, the theme
+# logs an error on every first visit ("Got invalid theme mode").
+html_context = {"default_mode": "auto"}
 html_favicon = "_static/favicon.svg"
 html_baseurl = blog_baseurl
 html_copy_source = False

@@ -187,6 +187,21 @@ CASES = {
         post("Monitor the alliance every session.", "As {cite:t}`fluckiger2018` shows."),
         "cite", POST, 15, "'fluckiger2018'",
     ),
+    "a bottom line of two sentences": Case(
+        post("reference: fluckiger2018alliance\n", "reference: fluckiger2018alliance\n"
+             "bottom-line: Monitor the alliance. Repair ruptures.\n"),
+        "front-matter", POST, 8, "one sentence",
+    ),
+    "a bottom line over 200 characters": Case(
+        post("reference: fluckiger2018alliance\n", "reference: fluckiger2018alliance\n"
+             f"bottom-line: {'Monitor the alliance ' * 10}in every session.\n"),
+        "front-matter", POST, 8, "at most 200",
+    ),
+    "a bottom line with markup": Case(
+        post("reference: fluckiger2018alliance\n", "reference: fluckiger2018alliance\n"
+             "bottom-line: Monitor the *alliance* in every session.\n"),
+        "front-matter", POST, 8, "plain text",
+    ),
     "a YAML alias bomb in the tags": Case(
         post("tags: [alliance]", "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a]"
              "\ntags: [*b, *b, *b, *b, *b, *b, *b, *b]"),

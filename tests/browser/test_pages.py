@@ -129,13 +129,45 @@ def test_without_javascript_the_contact_address_reads_as_words(
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_the_content_security_policy_blocks_nothing_the_site_runs(
+def test_a_first_visit_logs_no_error_and_the_policy_blocks_nothing(
     page: Page, base_url: str, name: str
 ) -> None:
-    violations: list[str] = []
+    """No error in the console on a first visit (nothing stored yet): no policy violation, no
+    complaint of the theme's (it once logged "Got invalid theme mode" on every page)."""
+    errors: list[str] = []
     page.on(
-        "console", lambda m: violations.append(m.text) if "Content Security" in m.text else None
+        "console",
+        lambda m: errors.append(m.text) if m.type in ("error", "warning") else None,
     )
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(base_url + PAGES[name], wait_until="networkidle")
     assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
-    assert violations == []
+    assert errors == []
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_cite_box_keeps_its_padding_and_a_title_has_no_stray_permalink(
+    page: Page, base_url: str, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + PAGES["post"])
+    box = page.locator(".pprnet-cite-this")
+    padding = box.evaluate(
+        "e => [getComputedStyle(e).paddingLeft, getComputedStyle(e).paddingRight]"
+    )
+    assert padding == ["16px", "16px"]
+    assert page.locator("h1").first.locator("a.headerlink").is_hidden()
+
+
+@pytest.mark.parametrize(("width", "height"), [(375, 667), (1280, 800)])
+def test_the_take_home_is_on_the_first_screen(
+    page: Page, base_url: str, width: int, height: int
+) -> None:
+    """A phone's and a laptop's first screen show the take-home and its link down to the
+    practice implications, above the summary itself."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(base_url + PAGES["post"])
+    box = page.locator(".pprnet-take-home").bounding_box()
+    link = page.locator(".pprnet-take-home a").bounding_box()
+    assert box is not None and link is not None
+    assert box["y"] + box["height"] <= height and link["y"] + link["height"] <= height

@@ -47,6 +47,7 @@ def test_a_post_prints_as_a_handout_of_at_most_two_pages(
         ".pprnet-post-header .pprnet-reference",
         "article > section > p:not([class])",
         ".pprnet-practice-implications",
+        ".pprnet-post-header .pprnet-type",  # the type of research
     ):
         expect(page.locator(shown).first).to_be_visible()
     url = page.locator(".pprnet-print-url").inner_text()
@@ -66,6 +67,7 @@ def test_a_post_prints_as_a_handout_of_at_most_two_pages(
         "button.pprnet-copy",
         ".pprnet-references",
         "a.headerlink",
+        ".pprnet-post-header .pprnet-topic",
     ):
         matches = page.locator(hidden)
         for index in range(matches.count()):

@@ -52,6 +52,7 @@ def test_a_post_page_shows_month_badges_reference_and_neighbours(built: BuildRes
     assert reference.startswith("Elliott, R., Bohart, A. C., Watson, J. C., & Murphy, D. (2018).")
     contact = page.select_one(".pprnet-contact")
     assert contact is not None and "r.elliott@example.org" not in str(contact), "cloaked"
+    assert contact.get_text().startswith("Corresponding author of the summarised article: ")
     assert page.select_one(".pprnet-prev a")["href"] == "05-commentary.html"
     assert page.select_one(".pprnet-next") is None
 
@@ -236,3 +237,23 @@ def test_a_page_with_listings_is_rewritten_only_when_what_it_lists_changes(
     vocabulary.write_text(vocabulary.read_text("utf-8").replace('"Empathy"', '"Empathy (E)"'))
     assert sphinx_build(srcdir, tmp_path / "out").stderr == ""
     assert "Empathy (E) (1)" in BeautifulSoup(index.read_text("utf-8"), "html.parser").get_text()
+
+
+def test_a_post_leads_with_its_take_home_and_describes_itself_with_it(built: BuildResult) -> None:
+    """The author's bottom line if the post has one, else the first sentence of its practice
+    implications (nothing invented), with a link down to them; the same as its description."""
+    for path, take_home in (
+        ("posts/2021/05-commentary.html",
+         "Follow the manual, and follow the client more closely still."),
+        ("posts/2020/03-alliance.html", "Monitor the alliance every session."),
+    ):  # fmt: skip
+        page = soup(built.outdir / path)
+        box = page.select_one(".pprnet-post-header > .pprnet-badges + .pprnet-take-home")
+        assert box is not None, "in the header, before the reference and the summary"
+        assert box.get_text(" ", strip=True) == f"Take-home: {take_home} Practice implications ↓"
+        link = box.select_one("a")["href"]
+        assert link == "#practice-implications"
+        assert page.select_one(link).select_one(".admonition-title").get_text() == (
+            "Practice Implications"
+        )
+        assert page.select_one('meta[name="description"]')["content"] == take_home

@@ -96,6 +96,17 @@ def test_an_entry_carries_the_full_summary_and_its_practice_implications(
     assert len(depression.select_one("p:nth-of-type(2)").get_text().split()) == 420, "in full"
 
 
+def test_an_entry_is_summed_up_by_its_take_home(built: BuildResult) -> None:
+    summaries = {
+        entry.find(f"{A}title").text: entry.find(f"{A}summary").text
+        for entry in entries(feed(built, "atom.xml"))
+    }
+    assert summaries["Why Adherence Is Not Enough"] == (
+        "Follow the manual, and follow the client more closely still."
+    ), "the author's bottom line"
+    assert summaries["The Alliance in Adult Psychotherapy"] == "Monitor the alliance every session."
+
+
 def test_contributor_text_is_escaped(built: BuildResult) -> None:
     raw = (built.outdir / "atom.xml").read_text(encoding="utf-8")
     assert "<script>" not in raw

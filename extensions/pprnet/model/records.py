@@ -32,6 +32,13 @@ def repeated_titles(titled: Iterable[tuple[str, T]]) -> list[tuple[T, T]]:
     return repeated
 
 
+def first_sentence(paragraphs: tuple[str, ...]) -> str:
+    """The first sentence of the first paragraph."""
+    text = paragraphs[0] if paragraphs else ""
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
+
+
 @dataclass(frozen=True)
 class Post:
     """What the archive knows of one summary, collected when its page is read."""
@@ -49,6 +56,13 @@ class Post:
     summary: tuple[str, ...] = ()  # each paragraph's text, practice implications aside
     reading_minutes: int = 1  # of the summary and its practice implications
     title_line: int = 1  # where its title is in its file, for the whole archive's checks
+    bottom_line: str | None = None  # the author's take-home (front matter), if written
+
+    @property
+    def take_home(self) -> str:
+        """What a reader should take away: the author's bottom line, or else the first
+        sentence of the practice implications (nothing else is invented)."""
+        return self.bottom_line or first_sentence(self.implications)
 
     @property
     def month(self) -> Month:

@@ -49,19 +49,20 @@ class References:
 
     def __init__(self, entries: Mapping[str, Entry]) -> None:
         self._entries = {key.casefold(): entry for key, entry in entries.items()}
+        # Each work's authors as compared, worked out once: sorting, letters and "et al." use them.
+        self._names = {key.casefold(): _names_key(people(e)[0]) for key, e in entries.items()}
         self._order = sorted(entries, key=lambda key: sort_key(entries[key]))
         self._rank = {key.casefold(): index for index, key in enumerate(self._order)}
         self._letters: dict[str, str] = {}
         groups: dict[tuple[object, ...], list[str]] = {}
         for key in self._order:
-            entry = entries[key]
-            year = plain(entry.fields.get("year", "n.d."))
-            groups.setdefault((_names_key(people(entry)[0]), year), []).append(key)
+            year = plain(entries[key].fields.get("year", "n.d."))
+            groups.setdefault((self._names[key.casefold()], year), []).append(key)
         for keys in groups.values():
             if len(keys) > 1:
                 for index, key in enumerate(keys):
                     self._letters[key.casefold()] = "abcdefghijklmnopqrstuvwxyz"[index % 26]
-        self._shown = _names_shown(self._entries)
+        self._shown = _names_shown(self._entries, self._names)
         by_surname: dict[str, set[str]] = {}
         for entry in self._entries.values():
             persons = people(entry)[0]
@@ -112,30 +113,34 @@ class References:
     def same_authors(self, first: str, second: str) -> bool:
         """Whether two works have the same authors in the same order (cited together as
         "Zhou, 2018a, 2018b", APA 8.19)."""
-        one, two = self._entries[first.casefold()], self._entries[second.casefold()]
-        return _names_key(people(one)[0]) == _names_key(people(two)[0])
+        return self._names[first.casefold()] == self._names[second.casefold()]
 
 
-def _names_shown(entries: Mapping[str, Entry]) -> dict[str, int]:
+def _names_shown(
+    entries: Mapping[str, Entry], names_of: Mapping[str, tuple[str, ...]]
+) -> dict[str, int]:
     """How many names before "et al." each work of three or more authors needs: one, unless
     another work of the same year shares its first names but not all its authors (8.18)."""
+    # Only works of one year with the same first author can look alike: compared within those.
+    alike: dict[tuple[str, str], list[tuple[str, tuple[str, ...]]]] = {}
+    for key, entry in entries.items():
+        names = names_of[key]
+        if len(names) > 2:
+            year = plain(entry.fields.get("year", ""))
+            alike.setdefault((year, names[0]), []).append((key, names))
     shown: dict[str, int] = {}
-    many = [
-        (key, _names_key(people(entry)[0]), plain(entry.fields.get("year", "")))
-        for key, entry in entries.items()
-        if len(people(entry)[0]) > 2
-    ]
-    for key, names, year in many:
-        needed = 1
-        for other, other_names, other_year in many:
-            if other == key or other_year != year or other_names == names:
-                continue
-            common = next(
-                (i for i, (a, b) in enumerate(zip(names, other_names, strict=False)) if a != b),
-                min(len(names), len(other_names)),
-            )
-            needed = max(needed, common + 1)
-        shown[key] = needed if needed < len(names) - 1 else len(names)
+    for works in alike.values():
+        for key, names in works:
+            needed = 1
+            for other, other_names in works:
+                if other == key or other_names == names:
+                    continue
+                common = next(
+                    (i for i, (a, b) in enumerate(zip(names, other_names, strict=False)) if a != b),
+                    min(len(names), len(other_names)),
+                )
+                needed = max(needed, common + 1)
+            shown[key] = needed if needed < len(names) - 1 else len(names)
     return shown
 
 

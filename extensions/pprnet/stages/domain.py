@@ -69,7 +69,7 @@ class PPRNetDomain(Domain):
     """Post records collected per document, and the archive derived from them once a build."""
 
     name = "pprnet"
-    label = "PPRNet archive"
+    label = "PPRNet research archive"
     data_version = 3
     initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post

@@ -104,6 +104,7 @@ class CollectPost(SphinxTransform):
                 summary=summary,
                 reading_minutes=reading_minutes(words),
                 title_line=check.title_line,
+                bottom_line=front.bottom_line,
             )
         )
 

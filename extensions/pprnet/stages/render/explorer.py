@@ -21,7 +21,6 @@ from pprnet.model.records import Archive, Post
 from pprnet.model.vocabulary import Vocabulary
 from pprnet.speed.freshness import is_current
 from pprnet.stages.domain import FILE, PPRNetDomain, get_domain
-from pprnet.stages.render.home import first_sentence
 from pprnet.stages.render.links import (
     link,
     month_text,
@@ -123,7 +122,7 @@ def explorer_index(
                 ],
                 "authors": authors,
                 "reference": reference,
-                "implication": first_sentence(post.implications),
+                "implication": post.take_home,
             }
         )
     facets = {

@@ -122,6 +122,7 @@ def build_feed(
         for slug in post.topics:
             label = vocabulary.topics.label(slug)
             _sub(entry, "category", term=slug, label=label, scheme=absolute(base, f"{TOPICS_DIR}/"))
+        _sub(entry, "summary", post.take_home)  # what a feed reader lists under the title
         _sub(entry, "content", entry_content(post, bibliography), type="html")
     ET.indent(root)
     return root

@@ -21,12 +21,6 @@ class ThisMonth(ListingDirective):
     listing = "this-month"
 
 
-def first_sentence(paragraphs: tuple[str, ...]) -> str:
-    text = paragraphs[0] if paragraphs else ""
-    end = text.find(". ")
-    return text if end < 0 else text[: end + 1]
-
-
 class FillThisMonth(FillListing):
     listing = "this-month"
 
@@ -71,7 +65,7 @@ class FillThisMonth(FillListing):
         reference = reference_paragraph(post, domain.sources.bibliography)
         if reference is not None:
             body += reference
-        teaser = first_sentence(post.implications)
+        teaser = post.take_home
         if teaser:
             body += nodes.paragraph(teaser, teaser, classes=["pprnet-teaser"])
         card = create_component(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from docutils import nodes
@@ -12,6 +13,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from pprnet.model.records import Archive, Neighbours, Post
 from pprnet.stages.derive import AFTER_DERIVE, pages_showing_changes
 from pprnet.stages.domain import PPRNetDomain, get_domain
+from pprnet.stages.read.practice import practice_implications
 from pprnet.stages.read.safety import address_node
 from pprnet.stages.render.links import (
     badges,
@@ -51,6 +53,10 @@ class PostPageTransform(SphinxPostTransform):
         raise NotImplementedError
 
 
+TAKE_HOME = "Take-home:"
+IMPLICATIONS_ID = "practice-implications"
+
+
 class PostPage(PostPageTransform):
     """Add the archive's header and footer to each post page."""
 
@@ -73,6 +79,8 @@ class PostPage(PostPageTransform):
         byline += reading_time(post)
         header += byline
         header += badges(post, sources.vocabulary)
+        # The take-home before the summarised article's reference: on a phone's first screen.
+        header += self._take_home(post, section)
         reference = reference_paragraph(post, sources.bibliography)
         if reference is not None:
             header += reference
@@ -81,11 +89,27 @@ class PostPage(PostPageTransform):
             section += self._contact(post)
         section += self._neighbours(domain.archive.neighbours(post.docname))
 
+    def _take_home(self, post: Post, section: nodes.section) -> nodes.container:
+        """The take-home, first: the author's bottom line, or else the first sentence of the
+        practice implications, with a link down to them."""
+        box = nodes.container(classes=["pprnet-take-home"])
+        paragraph = nodes.paragraph()
+        paragraph += nodes.strong(TAKE_HOME, TAKE_HOME)
+        paragraph += nodes.Text(f" {post.take_home} ")
+        block = next(section.findall(practice_implications), None)
+        if block is not None:
+            block["ids"] = block["ids"] or [IMPLICATIONS_ID]
+            label = "Practice implications \u2193"
+            paragraph += nodes.reference(label, label, refid=block["ids"][0], internal=True)
+        box += paragraph
+        return box
+
     def _contact(self, post: Post) -> nodes.paragraph:
         assert post.contact is not None
         # Not in the search index: it would spread the address in clear text.
         paragraph = nodes.paragraph(classes=["pprnet-contact", "no-search"])
-        paragraph += nodes.Text("Author e-mail: ")
+        # The summarised article's corresponding author, not the blog's: said so in words.
+        paragraph += nodes.Text("Corresponding author of the summarised article: ")
         paragraph += address_node(post.contact)
         return paragraph
 
@@ -110,6 +134,17 @@ def outdated_neighbours(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return pages_showing_changes(env, Archive.link_signature)
 
 
+def describe_posts(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """A post's take-home as its page's meta description (search results, shared links)."""
+    post = get_domain(app.env).archive.by_docname.get(pagename)
+    if post is not None and post.take_home:
+        description = f'<meta name="description" content="{escape(post.take_home)}" />\n'
+        context["metatags"] = context.get("metatags", "") + description
+
+
 def setup_postpage(app: Sphinx) -> None:
     app.add_post_transform(PostPage)
+    app.connect("html-page-context", describe_posts)
     app.connect("env-updated", outdated_neighbours, priority=AFTER_DERIVE)
