@@ -66,6 +66,7 @@ def test_a_post_prints_as_a_handout_of_at_most_two_pages(
         ".pprnet-cite-this",
         "button.pprnet-copy",
         ".pprnet-references",
+        ".pprnet-bibliography-link",
         "a.headerlink",
         ".pprnet-post-header .pprnet-topic",
     ):

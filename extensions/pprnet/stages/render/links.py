@@ -13,6 +13,8 @@ from sphinx.builders import Builder
 from sphinx.config import Config
 from sphinx_design.badges_buttons import create_bdg_classes
 
+from pprnet.adapters.bibtex import entry_anchor
+from pprnet.config import Settings
 from pprnet.model.bibfile import BibEntry, Bibliography
 from pprnet.model.records import Post
 from pprnet.model.vocabulary import Vocabulary
@@ -99,3 +101,15 @@ def reference_paragraph(post: Post, bibliography: Bibliography) -> nodes.paragra
 
 def month_text(post: Post) -> nodes.Element:
     return nodes.inline(post.month.label, post.month.label, classes=["pprnet-month"])
+
+
+def bibliography_link(config: Config, key: str) -> nodes.paragraph | None:
+    """A link to the work's entry on the bibliography page, where every summary citing it is."""
+    page = Settings.of(config).bibliography_page
+    if not page:
+        return None
+    target = f"{page}#{entry_anchor(config, key)}"
+    # The same words under every reference of every post: not worth a search hit.
+    more = nodes.paragraph(classes=["pprnet-bibliography-link", "no-search"])
+    more += link(POST, target, "In the bibliography, with every summary citing it")
+    return more

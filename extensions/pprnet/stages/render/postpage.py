@@ -17,6 +17,7 @@ from pprnet.stages.read.practice import practice_implications
 from pprnet.stages.read.safety import address_node
 from pprnet.stages.render.links import (
     badges,
+    bibliography_link,
     month_text,
     page_url,
     post_link,
@@ -82,8 +83,11 @@ class PostPage(PostPageTransform):
         # The take-home before the summarised article's reference: on a phone's first screen.
         header += self._take_home(post, section)
         reference = reference_paragraph(post, sources.bibliography)
-        if reference is not None:
+        if reference is not None and post.reference is not None:
+            # The summarised work, printed once: here, not again under "References".
             header += reference
+            more = bibliography_link(self.config, post.reference)
+            header += [more] if more is not None else []
         section.insert(1, header)
         if post.contact:
             section += self._contact(post)

@@ -1,30 +1,25 @@
-"""A post's "References": the work it summarises, then the works it cites, each linked to its
-entry on the bibliography page."""
+"""A post's "References": the works it cites, each linked to its entry on the bibliography page.
+The work it summarises is printed once, in the post's header (`postpage.py`), with the same link."""
 
 from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from pprnet.adapters.bibtex import entry_anchor
-from pprnet.config import Settings
 from pprnet.model.records import Post
-from pprnet.stages.domain import POST, PPRNetDomain
-from pprnet.stages.render.links import entry_paragraph, link
+from pprnet.stages.domain import PPRNetDomain
+from pprnet.stages.render.links import bibliography_link, entry_paragraph
 from pprnet.stages.render.postpage import ADDITIONS_PRIORITY, PostPageTransform
 
 
 def works_cited(post: Post) -> list[str]:
-    """The keys a post's reference list shows: the summarised article first, then the others."""
-    keys = [post.reference] if post.reference else []
-    for key in post.cites:
-        if key.casefold() not in {k.casefold() for k in keys}:
-            keys.append(key)
-    return keys
+    """The keys a post's reference list shows: the works it cites, but the one it summarises."""
+    summarised = post.reference.casefold() if post.reference else None
+    return [key for key in post.cites if key.casefold() != summarised]
 
 
 class PostReferences(PostPageTransform):
-    """A "References" list at the end of each post: the works it summarises and cites."""
+    """A "References" list at the end of each post that cites works besides its own."""
 
     # See postpage.PostPage for the order in which the end of a post is built.
     default_priority = ADDITIONS_PRIORITY + 1
@@ -40,16 +35,9 @@ class PostReferences(PostPageTransform):
             found = domain.sources.bibliography.get(key)
             assert found is not None, "checked when the post was read"
             item = nodes.list_item()
-            paragraph = entry_paragraph(found)
-            if key == post.reference:
-                paragraph.insert(0, nodes.strong("Summarised: ", "Summarised: "))
-            item += paragraph
-            page = Settings.of(self.config).bibliography_page
-            if page:
-                target = f"{page}#{entry_anchor(self.config, found.key)}"
-                # The same words under every reference of every post: not worth a search hit.
-                more = nodes.paragraph(classes=["pprnet-bibliography-link", "no-search"])
-                more += link(POST, target, "In the bibliography, with every summary citing it")
+            item += entry_paragraph(found)
+            more = bibliography_link(self.config, found.key)
+            if more is not None:
                 item += more
             items += item
         references += items
