@@ -42,6 +42,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from pprnet.stages.render.bibliography import setup_bibliography
     from pprnet.stages.render.citations import setup_citations
     from pprnet.stages.render.citethis import setup_citethis
+    from pprnet.stages.render.description import setup_description
     from pprnet.stages.render.explorer import setup_explorer
     from pprnet.stages.render.feeds import setup_feeds
     from pprnet.stages.render.gate import setup_gate
@@ -77,6 +78,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_citations,
         setup_bibliography,
         setup_feeds,
+        setup_description,
         setup_gate,
         # the dependencies, adapted
         setup_sphinx,

@@ -307,3 +307,34 @@ def test_the_bibliography_links_under_references_are_not_search_hits(site: Build
     hits = index["terms"].get("bibliographi", [])  # the stem of "bibliography"
     pages = [index["docnames"][i] for i in (hits if isinstance(hits, list) else [hits])]
     assert not [page for page in pages if page.startswith("posts/")], pages
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("index.html", None),
+        ("posts/2018/01-therapist-internalized-models.html",
+         "Therapist effects (i.e., the differences between therapists) are emerging as important"
+         " predictors of client outcomes."),
+        ("topics/alliance.html",
+         "Alliance and Therapeutic Relationship: 4 summaries of psychotherapy research for"
+         " clinicians, newest first, each with its practice implications."),
+        ("explorer.html", None),
+        ("bibliography.html",
+         "Every article the archive summarises or cites, in APA style. Under each, the summaries"
+         " that discuss it: first the summary of the article itself, then the summaries that cite"
+         " it in passing."),
+        ("archive.html", None),
+    ],
+)  # fmt: skip
+def test_each_page_has_one_meta_description_of_its_own(
+    site: BuildResult, page: str, expected: str | None
+) -> None:
+    """What search results and shared links show: a post's take-home, what a topic page
+    gathers, or the page's first paragraph; one sentence or two, nothing invented."""
+    html = BeautifulSoup((site.outdir / page).read_text("utf-8"), "html.parser")
+    found = html.select('meta[name="description"]')
+    assert len(found) == 1
+    text = found[0]["content"]
+    assert 20 <= len(text) <= 200
+    assert expected is None or text == expected

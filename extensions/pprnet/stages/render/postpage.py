@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from docutils import nodes
@@ -138,17 +137,6 @@ def outdated_neighbours(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return pages_showing_changes(env, Archive.link_signature)
 
 
-def describe_posts(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """A post's take-home as its page's meta description (search results, shared links)."""
-    post = get_domain(app.env).archive.by_docname.get(pagename)
-    if post is not None and post.take_home:
-        description = f'<meta name="description" content="{escape(post.take_home)}" />\n'
-        context["metatags"] = context.get("metatags", "") + description
-
-
 def setup_postpage(app: Sphinx) -> None:
     app.add_post_transform(PostPage)
-    app.connect("html-page-context", describe_posts)
     app.connect("env-updated", outdated_neighbours, priority=AFTER_DERIVE)
