@@ -338,3 +338,20 @@ def test_each_page_has_one_meta_description_of_its_own(
     text = found[0]["content"]
     assert 20 <= len(text) <= 200
     assert expected is None or text == expected
+
+
+def test_the_home_page_lists_topics_with_summaries_first_and_folds_the_rest(
+    site: BuildResult,
+) -> None:
+    page = soup(site.outdir / "index.html")
+    index = page.select_one(".pprnet-term-index")
+    shown = index.select(":scope > ul.pprnet-topic-index > li")
+    assert shown and all(item.select_one("a") is not None for item in shown)
+    folded = index.select_one(":scope > details.pprnet-empty-terms")
+    assert folded is not None and not folded.has_attr("open"), "closed until a reader opens it"
+    empty = folded.select("ul.pprnet-topic-index > li")
+    assert all(item.select_one("a") is None for item in empty)
+    assert len(shown) + len(empty) == 36, "every topic of the vocabulary is still listed"
+    assert folded.select_one("summary").get_text() == (
+        f"{len(empty)} more, which have no summary yet"
+    )

@@ -41,11 +41,27 @@ class TypeIndex(ListingDirective):
     listing = "type-index"
 
 
+class disclosure(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
+    """What a reader opens if they want it: HTML's `<details>`, its `summary` the label."""
+
+
+def visit_disclosure(translator: Any, node: disclosure) -> None:
+    translator.body.append(translator.starttag(node, "details"))
+    translator.body.append(f"<summary>{escape(node['summary'])}</summary>\n")
+
+
+def depart_disclosure(translator: Any, node: disclosure) -> None:
+    translator.body.append("</details>\n")
+
+
 def term_index(
     terms: Terms, groups: dict[str, tuple[Post, ...]], page: Callable[[str], str], css: str
-) -> nodes.bullet_list:
-    """Every term with its number of summaries, linked to its page when it has any."""
-    items = nodes.bullet_list(classes=[css])
+) -> nodes.container:
+    """Every term with its number of summaries: first those that have some, each linked to its
+    page; then, folded, those that have none yet (still listed: a reader looking for one
+    learns that the archive has nothing on it)."""
+    used = nodes.bullet_list(classes=[css])
+    empty = nodes.bullet_list(classes=[css])
     for term in terms:
         count = len(groups.get(term.slug, ()))
         paragraph = nodes.paragraph()
@@ -55,8 +71,16 @@ def term_index(
             paragraph += nodes.inline(term.label, term.label, classes=["pprnet-empty-topic"])
         paragraph += nodes.Text(" ")
         paragraph += nodes.inline(f"({count})", f"({count})", classes=["pprnet-count"])
-        items += nodes.list_item("", paragraph)
-    return items
+        (used if count else empty).append(nodes.list_item("", paragraph))
+    index = nodes.container(classes=["pprnet-term-index"])
+    index += used
+    if empty.children:
+        noun = "has" if len(empty.children) == 1 else "have"
+        label = f"{len(empty.children)} more, which {noun} no summary yet"
+        folded = disclosure(summary=label, classes=["pprnet-empty-terms"])
+        folded += empty
+        index += folded
+    return index
 
 
 class FillTopicIndex(FillListing):
@@ -145,6 +169,7 @@ def generate_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
 
 def setup_topics(app: Sphinx) -> None:
+    app.add_node(disclosure, html=(visit_disclosure, depart_disclosure))
     add_listing(app, TopicIndex, FillTopicIndex)
     add_listing(app, TypeIndex, FillTypeIndex)
     app.connect("html-collect-pages", generate_pages)
