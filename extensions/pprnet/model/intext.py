@@ -58,6 +58,10 @@ def parse_citation(target: str) -> list[Cited] | None:
     return works or None
 
 
+def _post(cited: Cited) -> str:
+    return f", {cited.post}" if cited.post else ""
+
+
 def _with_notes(cited: Cited, text: str) -> str:
     return f"{cited.pre} {text}" if cited.pre else text
 
@@ -89,41 +93,38 @@ def format_citation(role: str, works: Sequence[Cited], references: References) -
     same authors share one mention of their names: (Murphy, 2009, 2015; Murphy & Hutton, 2012),
     Zhou (2018a, 2018b)."""
     form = Form.of(role)
-    if form.name in ("p", "alp"):
+    grouped = form.name in ("p", "alp")  # one parenthesis: works apart with semicolons
+    if grouped:
         works = sorted(works, key=lambda cited: references.rank(cited.key))
+    separator = "; " if grouped else ", "
     parts: list[Part] = []
     previous: str | None = None
     for index, cited in enumerate(works):
-        entry = references.get(cited.key)
-        if entry is None:
-            parts += [("; " if form.name in ("p", "alp") else ", ", None)] if index else []
+        if references.get(cited.key) is None:
+            parts += [(separator, None)] if index else []
             parts.append((cited.key, None))
             previous = None
             continue
         year = references.year(cited.key)
-        post = f", {cited.post}" if cited.post else ""
+        dated = (f"{year}, {cited.post}" if cited.post else year, cited.key)
         same = (
             previous is not None and not cited.pre and references.same_authors(previous, cited.key)
         )
-        if form.name == "t" and same:  # Zhou (2018a, 2018b)
-            parts[-1:] = [(", ", None), (f"{year}{post}", cited.key), (")", None)]
-        elif form.name == "t":
-            parts += [(", ", None)] if index else []
-            names = _with_notes(cited, references.names(cited.key, "and", form.every))
-            parts += [(f"{names} (", None), (f"{year}{post}", cited.key), (")", None)]
-        elif form.name == "author":
-            parts += [(", ", None)] if index else []
-            names = references.names(cited.key, "and", form.every)
-            parts.append((_with_notes(cited, names) + post, cited.key))
-        elif form.name == "year":
-            parts += [(", ", None)] if index else []
-            parts.append((_with_notes(cited, year) + post, cited.key))
-        elif same:  # (Zhou, 2018a, 2018b)
-            parts += [(", ", None), (f"{year}{post}", cited.key)]
-        else:  # p, alp
-            parts += [("; ", None)] if index else []
-            names = references.names(cited.key, "&", form.every)
-            parts.append((_with_notes(cited, f"{names}, {year}") + post, cited.key))
+        if same and form.name == "t":  # Zhou (2018a, 2018b)
+            parts[-1:] = [(", ", None), dated, (")", None)]
+        elif same and grouped:  # (Zhou, 2018a, 2018b)
+            parts += [(", ", None), dated]
+        else:
+            parts += [(separator, None)] if index else []
+            if form.name == "t":
+                names = _with_notes(cited, references.names(cited.key, "and", form.every))
+                parts += [(f"{names} (", None), dated, (")", None)]
+            elif form.name == "year":
+                parts.append((_with_notes(cited, dated[0]), cited.key))
+            else:  # author, p, alp
+                names = references.names(cited.key, "&" if grouped else "and", form.every)
+                text = f"{names}, {dated[0]}" if grouped else f"{names}{_post(cited)}"
+                parts.append((_with_notes(cited, text), cited.key))
         previous = cited.key
     if form.parenthesised:
         parts = [("(", None), *parts, (")", None)]

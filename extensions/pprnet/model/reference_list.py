@@ -31,12 +31,11 @@ def _names_key(persons: list[Person]) -> tuple[str, ...]:
     return tuple(f"{_folded(surname(person))} {_folded(initials(person))}" for person in persons)
 
 
-def sort_key(entry: Entry) -> tuple[object, ...]:
-    """APA reference-list order (9.44-9.47): the authors' names letter by letter, accents
-    folded, one author before several beginning with that author; then the year (no date
-    first); then the title without a leading A, An or The."""
-    persons, _ = people(entry)
-    names = _names_key(persons) or (_folded(plain(entry.fields.get("title", ""))),)
+def sort_key(entry: Entry, names: tuple[str, ...]) -> tuple[object, ...]:
+    """APA reference-list order (9.44-9.47): the authors' names (`_names_key`) letter by
+    letter, accents folded, one author before several beginning with that author; then the
+    year (no date first); then the title without a leading A, An or The."""
+    names = names or (_folded(plain(entry.fields.get("title", ""))),)
     year = plain(entry.fields.get("year", ""))
     title = _folded(_ARTICLE_RE.sub("", plain(entry.fields.get("title", ""))))
     return (names, not year.isdigit(), year, title)
@@ -51,7 +50,9 @@ class References:
         self._entries = {key.casefold(): entry for key, entry in entries.items()}
         # Each work's authors as compared, worked out once: sorting, letters and "et al." use them.
         self._names = {key.casefold(): _names_key(people(e)[0]) for key, e in entries.items()}
-        self._order = sorted(entries, key=lambda key: sort_key(entries[key]))
+        self._order = sorted(
+            entries, key=lambda key: sort_key(entries[key], self._names[key.casefold()])
+        )
         self._rank = {key.casefold(): index for index, key in enumerate(self._order)}
         self._letters: dict[str, str] = {}
         groups: dict[tuple[object, ...], list[str]] = {}
