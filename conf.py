@@ -72,6 +72,7 @@ html_title = project  # one site name everywhere: navigation bar, <title>, feeds
 # logs an error on every first visit ("Got invalid theme mode").
 html_context = {"default_mode": "auto"}
 html_favicon = "_static/favicon.svg"
+# Canonical links, and (extensions/pprnet) feeds, sitemap.xml and each page's Open Graph card.
 html_baseurl = blog_baseurl
 html_copy_source = False
 html_show_sourcelink = False

@@ -42,15 +42,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from pprnet.stages.render.bibliography import setup_bibliography
     from pprnet.stages.render.citations import setup_citations
     from pprnet.stages.render.citethis import setup_citethis
-    from pprnet.stages.render.description import setup_description
     from pprnet.stages.render.explorer import setup_explorer
     from pprnet.stages.render.feeds import setup_feeds
     from pprnet.stages.render.gate import setup_gate
+    from pprnet.stages.render.head import setup_head
     from pprnet.stages.render.home import setup_home
     from pprnet.stages.render.listing import setup_listing
     from pprnet.stages.render.postpage import setup_postpage
     from pprnet.stages.render.references import setup_references
     from pprnet.stages.render.related import setup_related
+    from pprnet.stages.render.sitemap import setup_sitemap
     from pprnet.stages.render.topics import setup_topics
 
     for setup_concern in (
@@ -78,7 +79,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_citations,
         setup_bibliography,
         setup_feeds,
-        setup_description,
+        setup_head,
+        setup_sitemap,
         setup_gate,
         # the dependencies, adapted
         setup_sphinx,

@@ -355,3 +355,57 @@ def test_the_home_page_lists_topics_with_summaries_first_and_folds_the_rest(
     assert folded.select_one("summary").get_text() == (
         f"{len(empty)} more, which have no summary yet"
     )
+
+
+LANDING_PAGES = [
+    "index.html",
+    "posts/2018/01-therapist-internalized-models.html",
+    "topics/alliance.html",
+    "explorer.html",
+    "bibliography.html",
+    "archive.html",
+]
+
+
+@pytest.mark.parametrize("page", LANDING_PAGES)
+def test_a_shared_link_shows_a_card_with_the_pages_own_title_and_description(
+    site: BuildResult, page: str
+) -> None:
+    html = soup(site.outdir / page)
+    address = "https://pprnet.github.io/archive/" + page
+
+    def content(selector: str) -> list[str]:
+        return [
+            str(tag["content" if tag.name == "meta" else "href"]) for tag in html.select(selector)
+        ]
+
+    assert content('link[rel="canonical"]') == [address]
+    assert content('meta[property="og:url"]') == [address]
+    assert content('meta[property="og:site_name"]') == ["PPRNet research archive"]
+    kind = "article" if page.startswith("posts/") else "website"
+    assert content('meta[property="og:type"]') == [kind]
+    assert content('meta[property="og:description"]') == content('meta[name="description"]')
+    title = html.select_one("title").get_text()
+    heading = " ".join(html.select_one("main h1").get_text().split()).removesuffix("#").strip()
+    assert content('meta[property="og:title"]') == [heading]
+    # Short <title>s: the page's title, and the site's name once.
+    expected = heading if page == "index.html" else f"{heading} \u2014 PPRNet research archive"
+    assert title == expected
+
+
+def test_the_sitemap_lists_every_published_page_once(site: BuildResult) -> None:
+    root = ET.parse(site.outdir / "sitemap.xml").getroot()  # noqa: S314 (the build's own output)
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    listed = [loc.text or "" for loc in root.iter(f"{namespace}loc")]
+    pages = {
+        "https://pprnet.github.io/archive/" + path.relative_to(site.outdir).as_posix()
+        for path in site.outdir.rglob("*.html")
+        if path.name not in {"search.html", "genindex.html"} and "_static" not in path.parts
+    }
+    assert sorted(listed) == listed and set(listed) == pages and len(listed) == len(pages)
+    post = "https://pprnet.github.io/archive/posts/2018/01-therapist-internalized-models.html"
+    dated = {
+        url.findtext(f"{namespace}loc"): url.findtext(f"{namespace}lastmod")
+        for url in root.iter(f"{namespace}url")
+    }
+    assert dated[post] == "2018-01-01"

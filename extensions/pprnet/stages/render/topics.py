@@ -9,6 +9,7 @@ from docutils import nodes
 from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.environment import BuildEnvironment
 
 from pprnet.adapters.sphinx import render_page_body
 from pprnet.model.records import Archive, Post
@@ -152,19 +153,24 @@ def collection_page(
     return pagename, {"title": escape(title), "body": body, "parents": []}, "page.html"
 
 
-def generate_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """One page per topic and per type of research that has summaries (HTML builders)."""
-    builder = app.builder
-    if not isinstance(builder, StandaloneHTMLBuilder):
-        return
-    domain = get_domain(app.env)
+def collections(env: BuildEnvironment) -> list[tuple[str, str, tuple[Post, ...]]]:
+    """The page name, title and posts of each topic and type of research that has summaries."""
+    domain = get_domain(env)
     archive, vocabulary = domain.archive, domain.sources.vocabulary
     pages = [
         *((topic_page(t.slug), t.label, archive.by_topic.get(t.slug)) for t in vocabulary.topics),
         *((type_page(t.slug), t.label, archive.by_type.get(t.slug)) for t in vocabulary.types),
     ]
-    for pagename, title, posts in pages:
-        if posts and not is_current(app, pagename, title, posts):
+    return [(pagename, title, posts) for pagename, title, posts in pages if posts]
+
+
+def generate_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """One page per topic and per type of research that has summaries (HTML builders)."""
+    builder = app.builder
+    if not isinstance(builder, StandaloneHTMLBuilder):
+        return
+    for pagename, title, posts in collections(app.env):
+        if not is_current(app, pagename, title, posts):
             yield collection_page(builder, pagename, title, posts)
 
 
