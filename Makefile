@@ -11,7 +11,9 @@ BUILDDIR := _build
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help html dist serve test versions bench clean
+LIGHTHOUSE := benchmarks/audit/node_modules/.bin/lighthouse
+
+.PHONY: help html dist serve test versions bench audit clean
 
 help:
 	@echo "make serve   build the archive and serve it at http://$(HOST):$(PORT) with live reload"
@@ -20,6 +22,7 @@ help:
 	@echo "make test    run every test: unit, Sphinx roots, the whole site, the browser"
 	@echo "make versions  build with the lowest and the latest allowed dependencies, compare"
 	@echo "make bench   time builds of 250-1000 synthetic posts against plain Sphinx (minutes)"
+	@echo "make audit   Lighthouse on the six landing pages, median of 3 runs, with thresholds"
 	@echo "make clean   remove the build output"
 
 # The virtual environment is made on first use and refreshed when pyproject.toml changes.
@@ -47,7 +50,14 @@ serve: $(STAMP)
 		--re-ignore '(^|/)(\.venv|_build|tests|benchmarks|\.git)/' \
 		. $(BUILDDIR)/html
 
-test: $(STAMP)
+# Lighthouse 12 (pinned in benchmarks/audit/package-lock.json), for `make audit` and the
+# accessibility, best-practices and SEO scores that `make test` checks. Needs Node 18.16+.
+$(LIGHTHOUSE): benchmarks/audit/package.json benchmarks/audit/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for Lighthouse (apt-get install npm)"; exit 1; }
+	npm ci --prefix benchmarks/audit --no-audit --no-fund --loglevel=error
+	touch $(LIGHTHOUSE)
+
+test: $(STAMP) $(LIGHTHOUSE)
 	$(BIN)/python -m pytest
 
 # The archive built with the lowest and with the latest dependency versions that pyproject.toml
@@ -58,6 +68,9 @@ versions:
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCHOPTS)
+
+audit: $(STAMP) $(LIGHTHOUSE)
+	$(BIN)/python benchmarks/audit.py $(AUDITOPTS)
 
 clean:
 	rm -rf $(BUILDDIR)

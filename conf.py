@@ -64,13 +64,11 @@ post_show_prev_next = False  # the extension renders previous/next with labels i
 blog_feed_templates: dict[str, dict[str, str]] = {}
 pprnet_feed_path = f"{blog_path}/atom.xml"
 pprnet_feed_length = 50  # summaries per feed: more than a year of the blog
-fontawesome_included = True  # else the theme edits this value and every build reads all pages
-
-html_theme = "pydata_sphinx_theme"
+# Furo: a theme made for reading (one column of text, system fonts, a light page), with dark mode
+# and no flash of the wrong scheme. Chosen by measurement over pydata-sphinx-theme (README,
+# "Architecture"): a post page weighs about 40 kB compressed in Furo against 254 kB.
+html_theme = "furo"
 html_title = project  # one site name everywhere: navigation bar, <title>, feeds, citations
-# The theme's colour scheme follows the reader's system until they choose one; unset, the theme
-# logs an error on every first visit ("Got invalid theme mode").
-html_context = {"default_mode": "auto"}
 html_favicon = "_static/favicon.svg"
 # Canonical links, and (extensions/pprnet) feeds, sitemap.xml and each page's Open Graph card.
 html_baseurl = blog_baseurl
@@ -78,10 +76,5 @@ html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = None
 html_theme_options = {
-    "navbar_align": "left",
-    "show_prev_next": False,
-    "secondary_sidebar_items": [],
-    "footer_start": ["copyright"],
-    "footer_end": [],
+    "top_of_page_buttons": [],  # no "edit this page": readers do not edit the archive
 }
-html_sidebars = {"**": []}

@@ -77,8 +77,12 @@ RULES: tuple[Rule, ...] = (
     # the file as 8 hex digits: a dependency's asset that changes changes every page. The asset
     # itself is still compared when it is a script.
     Rule("asset-checksum", re.compile(r"(\.(?:css|js)\?v=)[0-9a-f]{8}\b"), r"\1CHECKSUM"),
-    # pydata-sphinx-theme links its own bundle as ?digest=HASH, 20 hex digits of its build.
-    Rule("theme-digest", re.compile(r"(\?digest=)[0-9a-f]{20}\b"), r"\1DIGEST"),
+    # Furo's head: <!-- Generated with Sphinx 9.0.0 and Furo 2025.12.19 -->
+    Rule(
+        "furo-generator",
+        re.compile(r"(<!-- Generated with Sphinx )\S+( and Furo )\S+(?= -->)"),
+        r"\1VERSION\2VERSION",
+    ),
     # <meta name="generator" content="Docutils 0.22.4: https://docutils.sourceforge.io/" />
     Rule(
         "docutils-generator",

@@ -1,8 +1,8 @@
 """A synthetic archive of N posts shaped like real ones, deterministic from a seed.
 
 Two flavours over the same text: `archive` (the real configuration, extension, templates and
-pages, of this checkout or of another one) and `baseline` (plain Sphinx + MyST +
-pydata-sphinx-theme: practice implications as a plain admonition, citations as plain text), so
+pages, of this checkout or of another one) and `baseline` (plain Sphinx + MyST + Furo, the
+archive's theme: practice implications as a plain admonition, citations as plain text), so
 that a benchmark compares like with like.
 
 The text is drawn from a real English word list (Debian's `wamerican`) with Zipf frequencies, so
@@ -68,15 +68,14 @@ html_favicon = str(Path({static!r}) / "favicon.svg")
 exclude_patterns = ["_build"]
 """
 BASELINE_CONF = """\
-# Plain Sphinx + MyST + pydata-sphinx-theme: the reference a build of the archive is measured by.
-# As in the archive, posts are orphan pages and no sidebar lists them: otherwise every page
-# would carry a navigation of N links and the baseline would grow faster than the archive.
+# Plain Sphinx + MyST + Furo (the archive's theme): the reference a build of the archive is
+# measured by. As in the archive, posts are orphan pages that no toctree lists: otherwise every
+# page would carry a navigation of N links and the baseline would grow faster than the archive.
 project = "Baseline"
 extensions = ["myst_parser"]
 myst_enable_extensions = ["colon_fence"]
-html_theme = "pydata_sphinx_theme"
+html_theme = "furo"
 html_title = "Baseline"
-html_sidebars = {"**": []}
 exclude_patterns = ["_build"]
 """
 BASELINE_INDEX = """\

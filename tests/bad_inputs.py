@@ -9,6 +9,9 @@ from support import ROOTS
 
 POST = "posts/2020/03-alliance.md"
 EMPATHY = "posts/2021/05-empathy.md"
+COMMENTARY = "posts/2021/05-commentary.md"
+EMPATHY_TEXT = (ROOTS / "test-archive" / EMPATHY).read_text(encoding="utf-8")
+COMMENTARY_TEXT = (ROOTS / "test-archive" / COMMENTARY).read_text(encoding="utf-8")
 GOOD = (ROOTS / "test-archive" / POST).read_text(encoding="utf-8")
 BIB = (ROOTS / "test-archive" / "references.bib").read_text(encoding="utf-8")
 GOOD_LINES = GOOD.count("\n") + 1
@@ -201,6 +204,32 @@ CASES = {
         post("reference: fluckiger2018alliance\n", "reference: fluckiger2018alliance\n"
              "bottom-line: Monitor the *alliance* in every session.\n"),
         "front-matter", POST, 8, "plain text",
+    ),
+    "a teaser of two sentences": Case(
+        post("reference: fluckiger2018alliance\n", "reference: fluckiger2018alliance\n"
+             "teaser: This month, the alliance. And more.\n"),
+        "front-matter", POST, 8, "one sentence",
+    ),
+    "a teaser over 300 characters": Case(
+        post("reference: fluckiger2018alliance\n", "reference: fluckiger2018alliance\n"
+             f"teaser: This month I blog about {'the alliance and ' * 20}empathy.\n"),
+        "front-matter", POST, 8, "at most 300",
+    ),
+    "a teaser with markup": Case(
+        post("reference: fluckiger2018alliance\n", "reference: fluckiger2018alliance\n"
+             "teaser: This month I blog about <b>the alliance</b>.\n"),
+        "front-matter", POST, 8, "plain text",
+    ),
+    "a second teaser for one month": Case(
+        {
+            COMMENTARY: COMMENTARY_TEXT.replace(
+                "---\n\n#", "teaser: This month I blog about adherence and empathy.\n---\n\n#", 1
+            ),
+            EMPATHY: EMPATHY_TEXT.replace(
+                "---\n\n#", "teaser: This month, empathy and adherence.\n---\n\n#", 1
+            ),
+        },
+        "front-matter", EMPATHY, 9, "May 2021 already has its teaser, in posts/2021/05-comm",
     ),
     "a YAML alias bomb in the tags": Case(
         post("tags: [alliance]", "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a]"

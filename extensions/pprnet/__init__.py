@@ -39,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from pprnet.stages.read.safety import setup_safety
     from pprnet.stages.read.sources import setup_sources
     from pprnet.stages.render.archive import setup_archive
+    from pprnet.stages.render.assets import setup_assets
     from pprnet.stages.render.bibliography import setup_bibliography
     from pprnet.stages.render.citations import setup_citations
     from pprnet.stages.render.citethis import setup_citethis
@@ -80,6 +81,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_bibliography,
         setup_feeds,
         setup_head,
+        setup_assets,
         setup_sitemap,
         setup_gate,
         # the dependencies, adapted
@@ -94,7 +96,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     return {
         "version": __version__,
         # Bump when the shape of the stored records changes (records.Post and domain data).
-        "env_version": 7,
+        "env_version": 8,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

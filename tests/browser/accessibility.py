@@ -1,4 +1,5 @@
-"""axe-core on a page, as the accessibility tests read it."""
+"""axe-core on a page, as the accessibility tests read it, and the colour scheme a reader
+chooses."""
 
 from __future__ import annotations
 
@@ -6,12 +7,21 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 
-def serious_violations(page: Page) -> list[tuple[str, list[str]]]:
-    """The critical and serious axe violations of the page, each with the elements at fault."""
+def violations(page: Page) -> list[tuple[str, str, list[str]]]:
+    """Every axe violation of the page, at every impact level (minor and moderate too), each
+    with its impact and the elements at fault. No rule is disabled."""
     results = Axe().run(page)
     assert len(results.response["passes"]) > 10, "axe checked the page"
     return [
-        (violation["id"], [node["target"] for node in violation["nodes"]])
+        (violation["id"], violation["impact"], [node["target"] for node in violation["nodes"]])
         for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
     ]
+
+
+def choose_scheme(page: Page, mode: str) -> None:
+    """Show the page in `mode` ("light", "dark" or "auto") as the theme's toggle does: the
+    choice is stored for the next pages and applied to this one."""
+    page.evaluate(
+        "mode => { localStorage.setItem('theme', mode); document.body.dataset.theme = mode; }",
+        mode,
+    )

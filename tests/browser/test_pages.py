@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from accessibility import serious_violations
+from accessibility import choose_scheme, violations
+from support import PROJECT
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +55,7 @@ def test_practice_implications_stand_out_in_both_modes(page: Page, base_url: str
     title = page.locator(".pprnet-practice-implications > .admonition-title")
     colours = {}
     for mode in ("light", "dark"):
-        page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
+        choose_scheme(page, mode)
         colours[mode] = title.evaluate("node => getComputedStyle(node).backgroundColor")
     body = page.locator("article p").first.evaluate("n => getComputedStyle(n).backgroundColor")
     assert colours["light"] != colours["dark"]
@@ -63,13 +64,11 @@ def test_practice_implications_stand_out_in_both_modes(page: Page, base_url: str
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize("name", PAGES)
-def test_no_serious_accessibility_violations(
-    page: Page, base_url: str, name: str, mode: str
-) -> None:
+def test_no_accessibility_violations(page: Page, base_url: str, name: str, mode: str) -> None:
     page.emulate_media(color_scheme=mode)
     page.goto(base_url + PAGES[name])
-    page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
-    assert serious_violations(page) == []
+    choose_scheme(page, mode)
+    assert violations(page) == []
 
 
 def test_the_copy_button_copies_the_summary_citation(page: Page, base_url: str) -> None:
@@ -146,28 +145,54 @@ def test_a_first_visit_logs_no_error_and_the_policy_blocks_nothing(
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_the_cite_box_keeps_its_padding_and_a_title_has_no_stray_permalink(
+def test_the_boxes_keep_their_padding_and_a_title_has_no_stray_permalink(
     page: Page, base_url: str, width: int
 ) -> None:
+    """The theme takes the side padding off every container; the cite box and the take-home,
+    containers, keep theirs."""
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(base_url + PAGES["post"])
-    box = page.locator(".pprnet-cite-this")
-    padding = box.evaluate(
-        "e => [getComputedStyle(e).paddingLeft, getComputedStyle(e).paddingRight]"
-    )
-    assert padding == ["16px", "16px"]
+    sides = "e => [getComputedStyle(e).paddingLeft, getComputedStyle(e).paddingRight]"
+    assert page.locator(".pprnet-cite-this").evaluate(sides) == ["16px", "16px"]
+    assert page.locator(".pprnet-take-home").evaluate(sides) == ["16px", "0px"]
     assert page.locator("h1").first.locator("a.headerlink").is_hidden()
 
 
+POSTS = sorted(
+    "/" + path.relative_to(PROJECT).with_suffix(".html").as_posix()
+    for path in (PROJECT / "posts").rglob("*.md")
+)
+
+
+@pytest.mark.parametrize("path", POSTS)
 @pytest.mark.parametrize(("width", "height"), [(375, 667), (1280, 800)])
 def test_the_take_home_is_on_the_first_screen(
-    page: Page, base_url: str, width: int, height: int
+    page: Page, base_url: str, width: int, height: int, path: str
 ) -> None:
-    """A phone's and a laptop's first screen show the take-home and its link down to the
-    practice implications, above the summary itself."""
+    """A phone's and a laptop's first screen show the title in at most three lines, and the
+    take-home and its link down to the practice implications, above the summary itself."""
     page.set_viewport_size({"width": width, "height": height})
-    page.goto(base_url + PAGES["post"])
+    page.goto(base_url + path)
+    lines = page.locator("h1").first.evaluate(
+        "h => h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight)"
+    )
+    assert round(lines) <= 3
     box = page.locator(".pprnet-take-home").bounding_box()
     link = page.locator(".pprnet-take-home a").bounding_box()
     assert box is not None and link is not None
     assert box["y"] + box["height"] <= height and link["y"] + link["height"] <= height
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_on_a_phone_no_heading_is_larger_than_the_pages_title(
+    page: Page, base_url: str, name: str
+) -> None:
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(base_url + PAGES[name])
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('[role=main] :is(h1, h2, h3)')]
+              .map(h => [h.tagName, parseFloat(getComputedStyle(h).fontSize)])"""
+    )
+    title = sizes[0][1]
+    assert sizes[0][0] == "H1" and title <= 1.35 * 16
+    assert [size for size in sizes[1:] if size[1] > title] == []

@@ -106,18 +106,38 @@ def test_the_month_archive_groups_months_by_year_newest_first(built: BuildResult
     ]
 
 
-def test_this_month_names_and_cards_the_newest_months_summaries(built: BuildResult) -> None:
+def test_this_month_names_the_newest_month_and_cards_the_newest_summaries(
+    built: BuildResult,
+) -> None:
     page = soup(built.outdir / "index.html")
     intro = page.select_one(".pprnet-this-month").get_text()
     assert intro == (
-        "In May 2021 the blog summarises Therapist Empathy and Client Outcome"
+        "May 2021: the blog summarises Therapist Empathy and Client Outcome"
         " and Why Adherence Is Not Enough."
     )
+    # Three summaries: the newest two, so that the row of two cards is full.
     cards = page.select(".pprnet-cards .sd-card")
     assert [card.select_one(".sd-card-title a").get_text() for card in cards] == [
         "Therapist Empathy and Client Outcome",
         "Why Adherence Is Not Enough",
     ]
+    byline = cards[0].select_one(".pprnet-card-byline")
+    assert byline.get_text(" ", strip=True) == "May 2021 Meta-analysis"
+    assert cards[1].select_one(".pprnet-teaser").get_text() == (
+        "Follow the manual, and follow the client more closely still."
+    )
+
+
+def test_a_posts_teaser_is_its_months_line_on_the_home_page(archive_variant) -> None:  # type: ignore[no-untyped-def]
+    post = (ROOTS / "test-archive/posts/2021/05-empathy.md").read_text(encoding="utf-8")
+    teaser = "This month I blog about empathy & adherence, two sides of responsiveness."
+    result = archive_variant(
+        {"posts/2021/05-empathy.md": post.replace("---\n\n#", f"teaser: {teaser}\n---\n\n#", 1)}
+    )
+    assert result.returncode == 0, result.stderr
+    intro = soup(result.outdir / "index.html").select_one(".pprnet-this-month")
+    assert intro.get_text() == f"May 2021: {teaser}"
+    assert intro.select("a") == []
 
 
 def test_text_builder_falls_back_to_plain_admonitions_and_lists(tmp_path: Path) -> None:

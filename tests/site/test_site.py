@@ -13,6 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
+from pprnet.stages.render.assets import DESIGN_CLASSES
 from support import PROJECT, BuildResult, data_url_text
 
 pytestmark = pytest.mark.site
@@ -114,8 +115,10 @@ def test_the_home_page_names_this_months_summary(site: BuildResult) -> None:
     link = this_month.select_one("a")
     assert link.get_text() == "The Effect of Therapists’ Internalized Models of Relationships"
     assert link["href"] == "posts/2018/01-therapist-internalized-models.html"
+    # The newest six summaries, newest first: three full rows of two cards.
     cards = page.select(".pprnet-cards .sd-card")
-    assert len(cards) == 1
+    titles = [card.select_one(".sd-card-title a").get_text() for card in cards]
+    assert len(titles) == 6 and titles[0] == link.get_text()
     assert len(page.select("ul.pprnet-topic-index > li")) == 36
     browse = page.select_one("#browse-the-archive")
     links = {a.get_text(): a["href"] for a in browse.select("a.reference")}
@@ -295,7 +298,7 @@ def test_every_page_names_an_icon_that_exists(site: BuildResult) -> None:
     pages = [p for p in site.outdir.rglob("*.html") if "_static" not in p.parts]
     assert len(pages) > 20
     for page in pages:
-        icon = soup(page).select_one('link[rel="icon"]')
+        icon = soup(page).select_one('link[rel~="icon"]')
         assert icon is not None, page
         assert (page.parent / icon["href"]).resolve().is_file(), page
 
@@ -386,7 +389,10 @@ def test_a_shared_link_shows_a_card_with_the_pages_own_title_and_description(
     assert content('meta[property="og:type"]') == [kind]
     assert content('meta[property="og:description"]') == content('meta[name="description"]')
     title = html.select_one("title").get_text()
-    heading = " ".join(html.select_one("main h1").get_text().split()).removesuffix("#").strip()
+    h1 = html.select_one("[role=main] h1")
+    for permalink in h1.select("a.headerlink"):
+        permalink.decompose()
+    heading = " ".join(h1.get_text().split())
     assert content('meta[property="og:title"]') == [heading]
     # Short <title>s: the page's title, and the site's name once.
     expected = heading if page == "index.html" else f"{heading} \u2014 PPRNet research archive"
@@ -409,3 +415,16 @@ def test_the_sitemap_lists_every_published_page_once(site: BuildResult) -> None:
         for url in root.iter(f"{namespace}url")
     }
     assert dated[post] == "2018-01-01"
+
+
+def test_every_sphinx_design_class_on_the_site_keeps_its_rules(site: BuildResult) -> None:
+    """Pages load a cut of sphinx-design's stylesheet (stages/render/assets.py)."""
+    classes = {
+        name
+        for page in site.outdir.rglob("*.html")
+        for element in soup(page).select('[class*="sd-"]')
+        for name in element["class"]
+        if name.startswith("sd-")
+    }
+    assert "sd-card" in classes and "sd-badge" in classes
+    assert sorted(name for name in classes if not DESIGN_CLASSES.fullmatch(name)) == []

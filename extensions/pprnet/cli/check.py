@@ -13,7 +13,7 @@ from pprnet.model.bibfile import unused_entries
 from pprnet.model.biblint import advance_notice
 from pprnet.model.checks import build_date, check_page_text, check_text
 from pprnet.model.problems import Subtype, decode
-from pprnet.model.records import repeated_titles
+from pprnet.model.records import Month, repeated, second_teaser
 
 
 def register(commands: Any) -> None:
@@ -51,6 +51,7 @@ def report(project: Project, posts: list[Path], whole_archive: bool) -> int:
         problems.append((bib_name, problem.line, problem.message, problem.subtype))
     used: set[str] = set()
     titled: list[tuple[dt.date, str, int, str]] = []  # date, file, line, title
+    teasers: list[tuple[dt.date, str, int, str]] = []  # date, file, line, month
     keys = project.bibliography.keys()
     today = build_date()
     for path in posts:
@@ -67,8 +68,12 @@ def report(project: Project, posts: list[Path], whole_archive: bool) -> int:
         result = check_text(text, project.vocabulary, keys, today, project.context(path), place)
         name = project.display(path)
         problems += [(name, p.line, p.message, p.subtype) for p in result.problems]
-        if result.front is not None and result.title:
-            titled.append((result.front.date, name, result.title_line, result.title))
+        front = result.front
+        if front is not None and result.title:
+            titled.append((front.date, name, result.title_line, result.title))
+        if front is not None and front.teaser:
+            month = Month(front.date.year, front.date.month).label
+            teasers.append((front.date, name, front.teaser_line, month))
         if result.front is not None and result.front.reference:
             used.add(result.front.reference.casefold())
         used.update(key.casefold() for key in result.cites)
@@ -79,9 +84,11 @@ def report(project: Project, posts: list[Path], whole_archive: bool) -> int:
         name = project.display(path)
         problems += [(name, p.line, p.message, p.subtype) for p in page_problems]
     oldest_first = sorted(titled)
-    for (_, name, line, _), (_, first, _, _) in repeated_titles((t[3], t) for t in oldest_first):
+    for (_, name, line, _), (_, first, _, _) in repeated((t[3], t) for t in oldest_first):
         message = f"the title is already the title of {first}: each summary has its own"
         problems.append((name, line, message, Subtype.TITLE))
+    for (_, name, line, month), (_, first, _, _) in repeated((t[3], t) for t in sorted(teasers)):
+        problems.append((name, line, second_teaser(month, first), Subtype.FRONT_MATTER))
     if whole_archive:
         for problem in unused_entries(project.bibliography, used):
             problems.append((bib_name, problem.line, problem.message, problem.subtype))

@@ -23,16 +23,28 @@ EMAIL_RE = re.compile(r"^[^@\s<>\"&]+@[^@\s<>\"&]+\.[A-Za-z]{2,}$")
 MARKUP_CHARS = set('<>"&')
 # Characters that change how the text around them is shown without being seen: bidirectional
 # controls (a right-to-left override makes "txt.exe" read "exe.txt") and other control codes.
-# The optional `bottom-line`: the author's take-home, one sentence of plain text.
+# The optional `bottom-line` (the author's take-home) and `teaser` (the month's "This month..."
+# line, on any one post of the month): each one sentence of plain text.
 BOTTOM_LINE_MAX = 200
-BOTTOM_LINE_MARKUP = set("<>`*[]{}")
+TEASER_MAX = 300
+SENTENCE_MARKUP = set("<>`*[]{}")
 SENTENCE_BREAK_RE = re.compile(r"[.?!][\"')\u201d\u2019]?\s+[A-Z]")
 HIDDEN_CHARS_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Where a post's file is, under the posts folder: its year's folder, its month first.
 POST_FILE_RE = re.compile(r"^(\d{4})/(\d{2})-[^/]+$")
 MAX_TOPICS = 4  # topics a post may have
 KNOWN_FIELDS = frozenset(
-    {"blogpost", "date", "author", "tags", "category", "reference", "contact", "bottom-line"}
+    {
+        "blogpost",
+        "date",
+        "author",
+        "tags",
+        "category",
+        "reference",
+        "contact",
+        "bottom-line",
+        "teaser",
+    }
 )
 
 
@@ -47,6 +59,8 @@ class FrontMatter:
     reference: str | None
     contact: str | None
     bottom_line: str | None = None
+    teaser: str | None = None
+    teaser_line: int = 1  # where the teaser is, for the check of one teaser a month
 
 
 def check_front_matter(
@@ -98,13 +112,32 @@ def check_front_matter(
         data.get("reference"), bib_keys, lambda m: report("reference", Subtype.REFERENCE, m)
     )
     contact = _check_contact(data.get("contact"), lambda m: report("contact", Subtype.CONTACT, m))
-    bottom_line = _check_bottom_line(
-        data.get("bottom-line"), lambda m: report("bottom-line", Subtype.FRONT_MATTER, m)
+    bottom_line = _check_sentence(
+        data.get("bottom-line"),
+        "bottom-line",
+        BOTTOM_LINE_MAX,
+        lambda m: report("bottom-line", Subtype.FRONT_MATTER, m),
+    )
+    teaser = _check_sentence(
+        data.get("teaser"),
+        "teaser",
+        TEASER_MAX,
+        lambda m: report("teaser", Subtype.FRONT_MATTER, m),
     )
 
     if (problems and not lenient) or date is None or author is None or research_type is None:
         return None, problems
-    front = FrontMatter(date, author, topics, research_type, reference, contact, bottom_line)
+    front = FrontMatter(
+        date,
+        author,
+        topics,
+        research_type,
+        reference,
+        contact,
+        bottom_line,
+        teaser,
+        lines.get("teaser", first_line),
+    )
     return front, problems
 
 
@@ -180,22 +213,24 @@ def _check_text(value: object, field: str, report: Callable[[str], None]) -> str
     return value.strip()
 
 
-def _check_bottom_line(value: object, report: Callable[[str], None]) -> str | None:
-    """The author's take-home: one plain sentence of at most BOTTOM_LINE_MAX characters."""
+def _check_sentence(
+    value: object, field: str, maximum: int, report: Callable[[str], None]
+) -> str | None:
+    """One plain sentence of at most `maximum` characters (`bottom-line`, `teaser`)."""
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        report("bottom-line must be one sentence of text")
+        report(f"{field} must be one sentence of text")
         return None
     text = " ".join(value.split())
-    if len(text) > BOTTOM_LINE_MAX:
-        report(f"bottom-line is {len(text)} characters: at most {BOTTOM_LINE_MAX}, one sentence")
+    if len(text) > maximum:
+        report(f"{field} is {len(text)} characters: at most {maximum}, one sentence")
     elif not text.endswith((".", "?", "!")) or SENTENCE_BREAK_RE.search(text):
-        report("bottom-line must be one sentence, ending with '.', '?' or '!'")
-    elif BOTTOM_LINE_MARKUP & set(text):
-        report("bottom-line is plain text: no Markdown or HTML (< > ` * [ ] { })")
+        report(f"{field} must be one sentence, ending with '.', '?' or '!'")
+    elif SENTENCE_MARKUP & set(text):
+        report(f"{field} is plain text: no Markdown or HTML (< > ` * [ ] {{ }})")
     elif hidden_characters(text) or ADDRESS_RE.search(text):
-        report("bottom-line must not hold control characters or an e-mail address")
+        report(f"{field} must not hold control characters or an e-mail address")
     else:
         return text
     return None

@@ -18,18 +18,23 @@ MONTH_NAMES = (
 T = TypeVar("T")
 
 
-def repeated_titles(titled: Iterable[tuple[str, T]]) -> list[tuple[T, T]]:
-    """Of things in order (posts, oldest first), each whose title (letter case and spacing
-    aside) one before it has, with the first that has it."""
+def repeated(keyed: Iterable[tuple[str, T]]) -> list[tuple[T, T]]:
+    """Of things in order (posts, oldest first), each whose key (a title, a month; letter case
+    and spacing aside) one before it has, with the first that has it."""
     first: dict[str, T] = {}
-    repeated = []
-    for title, thing in titled:
-        folded = " ".join(title.casefold().split())
+    again = []
+    for key, thing in keyed:
+        folded = " ".join(key.casefold().split())
         if folded in first:
-            repeated.append((thing, first[folded]))
+            again.append((thing, first[folded]))
         else:
             first[folded] = thing
-    return repeated
+    return again
+
+
+def second_teaser(month: str, first: str) -> str:
+    """The problem of a second teaser for one month, in the build's and the check's words."""
+    return f"{month} already has its teaser, in {first}: one post of a month gives it"
 
 
 def first_sentence(paragraphs: tuple[str, ...]) -> str:
@@ -57,6 +62,8 @@ class Post:
     reading_minutes: int = 1  # of the summary and its practice implications
     title_line: int = 1  # where its title is in its file, for the whole archive's checks
     bottom_line: str | None = None  # the author's take-home (front matter), if written
+    teaser: str | None = None  # its month's "This month..." line (front matter), if written
+    teaser_line: int = 1
 
     @property
     def take_home(self) -> str:
@@ -200,7 +207,17 @@ class Archive:
 
     def same_titles(self) -> list[tuple[Post, Post]]:
         """Each post whose title an older post already has, with the oldest one."""
-        return repeated_titles((post.title, post) for post in reversed(self.posts))
+        return repeated((post.title, post) for post in reversed(self.posts))
+
+    def teaser(self, month: Month) -> str | None:
+        """The month's teaser, if one of its posts has one (the oldest first)."""
+        oldest_first = reversed(self.by_month.get(month, ()))
+        return next((post.teaser for post in oldest_first if post.teaser), None)
+
+    def second_teasers(self) -> list[tuple[Post, Post]]:
+        """Each post with a teaser for a month that an older post already gave one."""
+        oldest_first = reversed(self.posts)
+        return repeated((post.month.label, post) for post in oldest_first if post.teaser)
 
     def neighbours(self, docname: str) -> Neighbours:
         return self.links[docname]

@@ -15,7 +15,7 @@ from sphinx.util import logging
 
 from pprnet.model.bibfile import unused_entries
 from pprnet.model.problems import Subtype
-from pprnet.model.records import Archive
+from pprnet.model.records import Archive, second_teaser
 from pprnet.stages.domain import get_domain
 
 logger = logging.getLogger(__name__)
@@ -66,7 +66,20 @@ def check_unique_titles(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return []
 
 
+def check_one_teaser_a_month(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """A month's teaser comes from one of its posts: a second one would be silently unused."""
+    for post, first in get_domain(env).archive.second_teasers():
+        logger.warning(
+            second_teaser(post.month.label, env.doc2path(first.docname, False).as_posix()),
+            type="pprnet",
+            subtype=Subtype.FRONT_MATTER,
+            location=(post.docname, post.teaser_line),
+        )
+    return []
+
+
 def setup_derive(app: Sphinx) -> None:
     app.connect("env-updated", refresh_archive)
     app.connect("env-updated", check_unused_entries, priority=AFTER_DERIVE)
     app.connect("env-updated", check_unique_titles, priority=AFTER_DERIVE)
+    app.connect("env-updated", check_one_teaser_a_month, priority=AFTER_DERIVE)

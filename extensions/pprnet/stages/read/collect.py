@@ -105,6 +105,8 @@ class CollectPost(SphinxTransform):
                 reading_minutes=reading_minutes(words),
                 title_line=check.title_line,
                 bottom_line=front.bottom_line,
+                teaser=front.teaser,
+                teaser_line=front.teaser_line,
             )
         )
 

@@ -32,6 +32,7 @@ from pprnet.stages.render.listing import FillListing, ListingDirective, add_list
 
 INDEX_FILE = "explorer.json"
 SCRIPT = "pprnet-explorer.js"
+STYLESHEET = "pprnet-explorer.css"
 EXPLORER_CLASS = "pprnet-explorer"
 
 
@@ -157,10 +158,11 @@ def write_index(app: Sphinx, exception: Exception | None) -> None:
 def add_script(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Load the explorer's script on the pages that show an explorer, and only there."""
+    """Load the explorer's script and styles on the pages that show an explorer, only there."""
     # The domain knows those pages; walking every page to find out is a cost on every post.
     if FillSummaryExplorer.listing in get_domain(app.env).listings.get(pagename, ()):
         app.add_js_file(SCRIPT, loading_method="defer")
+        app.add_css_file(STYLESHEET)
 
 
 def setup_explorer(app: Sphinx) -> None:

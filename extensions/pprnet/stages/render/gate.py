@@ -45,7 +45,7 @@ FORBIDDEN_ELEMENTS = frozenset({"base", "iframe", "object", "embed", "frame", "f
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "data", "poster"})
 # A `data:` address may hold a file to save (the cite-this RIS download), not a page or script.
 ACTIVE_DATA_RE = re.compile(r"^data:\s*(text/html|[^,;]*xml|[^,;]*script)", re.IGNORECASE)
-CHARSET = '<meta charset="utf-8" />'
+CHARSET_RE = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
 POLICY = "script-src 'self'{hashes}; object-src 'none'; base-uri 'self'"
 POLICY_META = '<meta http-equiv="Content-Security-Policy"'
 # When each build began: the pages written since are the ones it wrote (parallel writers
@@ -129,7 +129,9 @@ def with_policy(html: str, scripts: list[tuple[int, str | None, str]]) -> str:
     hashes = sorted({f"'sha256-{_sha256(body)}'" for _, source, body in scripts if source is None})
     policy = POLICY.format(hashes="".join(f" {h}" for h in hashes))
     meta = f'{POLICY_META} content="{policy}" />'
-    return html.replace(CHARSET, f"{CHARSET}\n    {meta}", 1)
+    charset = CHARSET_RE.search(html)
+    assert charset is not None, "checked by the caller"
+    return f"{html[: charset.end()]}\n    {meta}{html[charset.end() :]}"
 
 
 def note_start(app: Sphinx) -> None:
@@ -155,8 +157,18 @@ def check_written_pages(app: Sphinx, exception: Exception | None) -> None:
                 subtype=Subtype.PAGE,
                 location=f"{path}:{html.count(chr(10), 0, offset) + 1}",
             )
-        if CHARSET in html and POLICY_META not in html:
-            path.write_text(with_policy(html, scripts), encoding="utf-8")
+        if POLICY_META in html:
+            continue
+        if CHARSET_RE.search(html) is None:
+            logger.warning(
+                "the written page declares no UTF-8 charset, after which its "
+                "Content-Security-Policy belongs; the theme's template must write one",
+                type="pprnet",
+                subtype=Subtype.PAGE,
+                location=str(path),
+            )
+            continue
+        path.write_text(with_policy(html, scripts), encoding="utf-8")
 
 
 def setup_gate(app: Sphinx) -> None:

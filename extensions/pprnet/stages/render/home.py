@@ -1,4 +1,5 @@
-"""The home page's "This month...": the newest month's summaries, named and as cards."""
+"""The home page's "This month...": the newest month with its teaser, and the newest summaries
+as cards."""
 
 from __future__ import annotations
 
@@ -11,12 +12,21 @@ from sphinx_design.shared import create_component
 from pprnet.config import Settings
 from pprnet.model.records import Archive, Post
 from pprnet.stages.domain import FILE, PPRNetDomain
-from pprnet.stages.render.links import badges, link, post_link, reference_paragraph
+from pprnet.stages.render.links import link, month_text, post_link, type_badge
 from pprnet.stages.render.listing import FillListing, ListingDirective, add_listing
+
+CARDS = 6  # the newest summaries shown: two or three issues, three rows of two cards
+
+
+def newest(archive: Archive) -> tuple[Post, ...]:
+    """The newest summaries for the cards: CARDS of them, or an even number when fewer, so
+    that no row of two is half empty (a single summary is shown alone)."""
+    posts = archive.posts[:CARDS]
+    return posts[: len(posts) - len(posts) % 2] if len(posts) > 1 else posts
 
 
 class ThisMonth(ListingDirective):
-    """`{this-month}`: the summaries of the newest month."""
+    """`{this-month}`: the newest month and its teaser, then the newest summaries as cards."""
 
     listing = "this-month"
 
@@ -27,7 +37,9 @@ class FillThisMonth(FillListing):
     @staticmethod
     def shows(archive: Archive) -> object:
         month = archive.newest_month
-        return archive.by_month[month] if month is not None else ()
+        if month is None:
+            return ()
+        return (archive.by_month[month], archive.teaser(month), newest(archive))
 
     def render(
         self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
@@ -37,18 +49,23 @@ class FillThisMonth(FillListing):
         if month is None:
             text = "No summaries have been published yet."
             return [nodes.paragraph(text, text)]
-        posts = archive.by_month[month]
         intro = nodes.paragraph(classes=["pprnet-this-month"])
-        intro += nodes.Text(f"In {month.label} the blog summarises ")
-        for index, post in enumerate(posts):
-            if index:
-                intro += nodes.Text(" and " if index == len(posts) - 1 else ", ")
-            intro += post_link(post)
-        intro += nodes.Text(".")
+        intro += nodes.strong(month.label, month.label)
+        teaser = archive.teaser(month)
+        if teaser:
+            intro += nodes.Text(f": {teaser}")
+        else:  # the month's titles, as the old blog's "This month... I blog about"
+            intro += nodes.Text(": the blog summarises ")
+            posts = archive.by_month[month]
+            for index, post in enumerate(posts):
+                if index:
+                    intro += nodes.Text(" and " if index == len(posts) - 1 else ", ")
+                intro += post_link(post)
+            intro += nodes.Text(".")
         row = create_component(
             "grid-row",
             ["sd-row", "sd-row-cols-1", "sd-row-cols-md-2", "sd-g-3"],
-            children=[self._card(domain, docname, post) for post in posts],
+            children=[self._card(domain, post) for post in newest(archive)],
         )
         grid = create_component(
             "grid-container",
@@ -57,17 +74,18 @@ class FillThisMonth(FillListing):
         )
         return [intro, grid]
 
-    def _card(self, domain: PPRNetDomain, docname: str, post: Post) -> nodes.Element:
+    def _card(self, domain: PPRNetDomain, post: Post) -> nodes.Element:
+        """A summary's card: its title, month and type of research, and its take-home."""
         title = create_component("card-title", ["sd-card-title", "sd-font-weight-bold"])
         title += nodes.paragraph("", "", post_link(post))
         body = create_component("card-body", ["sd-card-body"], children=[title])
-        body += badges(post, domain.sources.vocabulary)
-        reference = reference_paragraph(post, domain.sources.bibliography)
-        if reference is not None:
-            body += reference
-        teaser = post.take_home
-        if teaser:
-            body += nodes.paragraph(teaser, teaser, classes=["pprnet-teaser"])
+        byline = nodes.paragraph(classes=["pprnet-card-byline"])
+        byline += month_text(post)
+        byline += nodes.Text(" ")
+        byline += type_badge(post.research_type, domain.sources.vocabulary)
+        body += byline
+        if post.take_home:
+            body += nodes.paragraph(post.take_home, post.take_home, classes=["pprnet-teaser"])
         card = create_component(
             "card", ["sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm", "sd-h-100"]
         )
