@@ -23,6 +23,7 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from serving import free_port, serve_compressed
 
@@ -56,35 +57,31 @@ def build(outdir: Path, base_url: str) -> None:
     subprocess.run(command, check=True, env=env)
 
 
-def lighthouse(url: str, categories: Iterable[str]) -> dict[str, int]:
-    """One Lighthouse run of one page (mobile, simulated throttling): each category's score."""
+def lighthouse(url: str, categories: Iterable[str]) -> dict[str, Any]:
+    """One Lighthouse report of one page (mobile, simulated throttling)."""
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     command = [
         str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
         f"--only-categories={','.join(categories)}", f"--chrome-flags={CHROME_FLAGS}",
     ]  # fmt: skip
     env = {**os.environ, "CHROME_PATH": chromium}
-    report = json.loads(subprocess.run(command, check=True, env=env, capture_output=True).stdout)
-    return {name: round(100 * category["score"]) for name, category in report["categories"].items()}
+    result = subprocess.run(command, check=True, env=env, capture_output=True)
+    report: dict[str, Any] = json.loads(result.stdout)
+    return report
 
 
-def failed_audits(url: str, category: str) -> list[str]:
-    """The audits of a category that do not pass on a page, for a failure's message."""
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    command = [
-        str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
-        f"--only-categories={category}", f"--chrome-flags={CHROME_FLAGS}",
-    ]  # fmt: skip
-    env = {**os.environ, "CHROME_PATH": chromium}
-    report = json.loads(subprocess.run(command, check=True, env=env, capture_output=True).stdout)
-    refs = report["categories"][category]["auditRefs"]
+def scores(report: dict[str, Any]) -> dict[str, int]:
+    """Each category's score, out of 100."""
+    return {name: round(100 * found["score"]) for name, found in report["categories"].items()}
+
+
+def failed_audits(report: dict[str, Any], category: str) -> list[str]:
+    """The audits of a category that do not pass, for a failure's message."""
     audits = report["audits"]
     return [
         f"{ref['id']}: {audits[ref['id']]['title']}"
-        for ref in refs
-        if ref["weight"]
-        and audits[ref["id"]]["score"] is not None
-        and audits[ref["id"]]["score"] < 1
+        for ref in report["categories"][category]["auditRefs"]
+        if ref["weight"] and (audits[ref["id"]]["score"] or 0) < 1
     ]
 
 
@@ -103,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         rows, failures = [], []
         with serve_compressed(outdir, port):
             for page in PAGES:
-                runs = [lighthouse(base_url + page, THRESHOLDS) for _ in range(args.runs)]
+                runs = [scores(lighthouse(base_url + page, THRESHOLDS)) for _ in range(args.runs)]
                 medians = {
                     name: statistics.median(run[name] for run in runs) for name in THRESHOLDS
                 }

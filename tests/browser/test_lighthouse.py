@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from audit import LIGHTHOUSE, PAGES, build, failed_audits, lighthouse
+from audit import LIGHTHOUSE, PAGES, build, failed_audits, lighthouse, scores
 from serving import free_port, serve_compressed
 
 CATEGORIES = ("accessibility", "best-practices", "seo")
@@ -31,7 +31,6 @@ def audited(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_lighthouse_scores_accessibility_best_practices_and_seo_at_100(
     audited: str, page: str
 ) -> None:
-    scores = lighthouse(audited + page, CATEGORIES)
-    failing = {name: score for name, score in scores.items() if score < 100}
-    details = {name: failed_audits(audited + page, name) for name in failing}
-    assert failing == {}, details
+    report = lighthouse(audited + page, CATEGORIES)
+    failing = {name: score for name, score in scores(report).items() if score < 100}
+    assert failing == {}, {name: failed_audits(report, name) for name in failing}

@@ -196,3 +196,18 @@ def test_on_a_phone_no_heading_is_larger_than_the_pages_title(
     title = sizes[0][1]
     assert sizes[0][0] == "H1" and title <= 1.35 * 16
     assert [size for size in sizes[1:] if size[1] > title] == []
+
+
+def test_a_readers_dark_choice_holds_on_the_next_page_from_its_first_paint(
+    page: Page, base_url: str
+) -> None:
+    """The theme applies the stored choice in a script that runs before any content is parsed,
+    so no page shows in the wrong scheme first."""
+    page.goto(base_url + PAGES["home"])
+    choose_scheme(page, "dark")
+    page.goto(base_url + PAGES["post"], wait_until="domcontentloaded")
+    first = page.evaluate("document.body.firstElementChild.outerHTML")
+    assert first.startswith("<script>") and "dataset.theme" in first
+    assert page.evaluate("document.body.dataset.theme") == "dark"
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background != "rgb(255, 255, 255)"

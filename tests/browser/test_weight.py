@@ -10,19 +10,12 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
+from audit import PAGES
 from serving import serve_compressed
 from support import BuildResult
 
 BUDGET = 60_000  # bytes, every response of a cold load, compressed
 MIN_USED = 0.10  # the share of a stylesheet's bytes a page must use
-PAGES = [
-    "/index.html",
-    "/posts/2018/01-therapist-internalized-models.html",
-    "/topics/alliance.html",
-    "/explorer.html",
-    "/bibliography.html",
-    "/archive.html",
-]
 
 
 @pytest.fixture(scope="module")
@@ -40,10 +33,10 @@ def test_a_cold_load_stays_within_the_budget(
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     sent.clear()
-    page.goto(base + path, wait_until="networkidle")
+    page.goto(f"{base}/{path}", wait_until="networkidle")
     context.close()
     total = sum(size for _, size in sent)
-    assert sent and sent[0][0] == path
+    assert sent and sent[0][0] == f"/{path}"
     assert total <= BUDGET, sorted(sent, key=lambda item: -item[1])
 
 
@@ -92,9 +85,9 @@ def test_no_page_loads_a_stylesheet_it_hardly_uses(
     page: Page, compressed: tuple[str, list[tuple[str, int]]], path: str
 ) -> None:
     base, _ = compressed
-    on_screen = rule_usage(page, base + path, "screen")
+    on_screen = rule_usage(page, f"{base}/{path}", "screen")
     # The handout's stylesheet (media="print") is judged as the page prints, the others on screen.
-    printed = rule_usage(page, base + path, "print")["pprnet-print.css"]
+    printed = rule_usage(page, f"{base}/{path}", "print")["pprnet-print.css"]
     usage = {**on_screen, "pprnet-print.css": printed}
     assert {"pprnet.css", "styles/furo.css"} <= usage.keys()
     low = {name: f"{share:.1%}" for name, share in usage.items() if share < MIN_USED}

@@ -13,6 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
+from audit import PAGES
 from pprnet.stages.render.assets import DESIGN_CLASSES
 from support import PROJECT, BuildResult, data_url_text
 
@@ -360,17 +361,7 @@ def test_the_home_page_lists_topics_with_summaries_first_and_folds_the_rest(
     )
 
 
-LANDING_PAGES = [
-    "index.html",
-    "posts/2018/01-therapist-internalized-models.html",
-    "topics/alliance.html",
-    "explorer.html",
-    "bibliography.html",
-    "archive.html",
-]
-
-
-@pytest.mark.parametrize("page", LANDING_PAGES)
+@pytest.mark.parametrize("page", PAGES)
 def test_a_shared_link_shows_a_card_with_the_pages_own_title_and_description(
     site: BuildResult, page: str
 ) -> None:
@@ -428,3 +419,30 @@ def test_every_sphinx_design_class_on_the_site_keeps_its_rules(site: BuildResult
     }
     assert "sd-card" in classes and "sd-badge" in classes
     assert sorted(name for name in classes if not DESIGN_CLASSES.fullmatch(name)) == []
+
+
+@pytest.mark.parametrize(
+    ("asset", "used_by"),
+    [
+        ("_static/pprnet.js", ".pprnet-email, .pprnet-cite-this"),
+        ("_static/pprnet-design.css", '[class*="sd-"]'),
+        ("_static/pygments.css", ".highlight"),
+        ("_static/design-tabs.js", ".sd-tab-set"),
+        ("_static/sphinx-design.min.css", None),  # never: the cut replaces it
+    ],
+)
+def test_a_page_loads_a_script_or_stylesheet_only_if_it_uses_it(
+    site: BuildResult, asset: str, used_by: str | None
+) -> None:
+    pages = [p for p in site.outdir.rglob("*.html") if "_static" not in p.parts]
+    linked = set()
+    for page in pages:
+        html = soup(page)
+        links = [tag.get("src") or tag.get("href") for tag in html.select("script, link")]
+        if any(link and link.split("?")[0].endswith(asset) for link in links):
+            linked.add(page)
+        main = html.select_one("[role=main]")
+        uses = main is not None and used_by is not None and main.select_one(used_by) is not None
+        assert (page in linked) == bool(uses), (page, asset)
+    if asset in ("_static/pprnet.js", "_static/pprnet-design.css"):
+        assert 0 < len(linked) < len(pages)

@@ -1,8 +1,9 @@
 """Each page loads only the stylesheets and scripts it uses.
 
-Sphinx links every stylesheet and script an extension adds on every page. Three serve only some
+Sphinx links every stylesheet and script an extension adds on every page. Four serve only some
 pages: Pygments' colours (code blocks; the archive has none today), sphinx-design's stylesheet
-(badges, cards, grids, dropdowns) and its tab script (tab sets). A page whose HTML has none of
+(badges, cards, grids, dropdowns) and its tab script (tab sets), and the archive's own script
+(e-mail addresses made links again, the cite box's copy button). A page whose HTML has none of
 their elements does not load them.
 
 sphinx-design's stylesheet holds every component, colour and breakpoint it offers (55 kB); a
@@ -25,6 +26,7 @@ from sphinx_design.shared import SEMANTIC_COLORS
 PYGMENTS_CSS = "_static/pygments.css"
 DESIGN_CSS = "_static/sphinx-design.min.css"
 DESIGN_TABS_JS = "_static/design-tabs.js"
+PPRNET_JS = "_static/pprnet.js"
 CUT_DESIGN_CSS = "pprnet-design.css"
 
 # What each optional asset styles or runs, as it appears in a page's HTML.
@@ -32,6 +34,7 @@ USED_BY = {
     PYGMENTS_CSS: re.compile(r'class="[^"]*\bhighlight'),
     DESIGN_CSS: re.compile(r'class="[^"]*\bsd-'),
     DESIGN_TABS_JS: re.compile(r'class="[^"]*\bsd-tab-set\b'),
+    PPRNET_JS: re.compile(r'class="[^"]*\bpprnet-(?:email|cite-this)\b'),
 }
 _COLOURS = "|".join(SEMANTIC_COLORS)
 # The sphinx-design classes the archive emits: badges of every colour, filled or outlined (the
