@@ -1,8 +1,9 @@
 // The explorer's filters: progressive enhancement of the plain list of every summary that the
-// page already shows. Filters come from explorer.json (linked from the page); their state lives
-// in the address (?topic=a&topic=b&type=t&from=2017&to=2018&q=words), so a view can be
-// bookmarked or shared and the back button steps through earlier views. Every text from the
-// index is set with textContent, never parsed as HTML.
+// page already shows. The page has the controls (written by the build, so that nothing moves
+// when they start to work); the summaries' data comes from explorer.json (linked from the
+// page). The filters' state lives in the address (?topic=a&topic=b&type=t&from=2017&to=2018&
+// q=words), so a view can be bookmarked or shared and the back button steps through earlier
+// views. Every text from the index is set with textContent, never parsed as HTML.
 "use strict";
 (() => {
   const explorer = document.querySelector(".pprnet-explorer");
@@ -10,11 +11,9 @@
   const list = explorer && explorer.querySelector(".pprnet-explorer-list");
   if (!dataLink || !list || !window.fetch || !window.URLSearchParams) return;
 
-  const element = (tag, properties = {}, children = []) => {
-    const node = Object.assign(document.createElement(tag), properties);
-    node.append(...children);
-    return node;
-  };
+  const form = explorer && explorer.querySelector(".pprnet-explorer-filters");
+  const status = explorer && explorer.querySelector(".pprnet-explorer-status");
+  if (!form || !status) return;
   const words = (text) => text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
 
   function start(index) {
@@ -34,57 +33,20 @@
       }))
       .filter((summary) => summary.item);
     if (!summaries.length) return;
-    const years = [...new Set(summaries.map((summary) => summary.year))].sort();
 
-    // The controls: real form elements with labels, usable by keyboard alone.
-    const search = element("input", { type: "search", id: "pprnet-q", name: "q" });
-    const topicBoxes = index.topics.map((topic) => {
-      const box = element("input", {
-        type: "checkbox", id: `pprnet-topic-${topic.slug}`, name: "topic", value: topic.slug,
-      });
-      const count = element("span", { className: "pprnet-count" });
-      const label = element("label", { htmlFor: box.id }, [`${topic.label} `, count]);
-      return { slug: topic.slug, box, count, field: element("div", { className: "pprnet-check" }, [box, label]) };
-    });
-    const option = (value, text) => element("option", { value, textContent: text });
-    const typeSelect = element("select", { id: "pprnet-type", name: "type" }, [
-      option("", "All types"),
-      ...index.types.map((type) => option(type.slug, type.label)),
-    ]);
+    // The controls, as the page has them.
+    const search = form.querySelector("#pprnet-q");
+    const topicBoxes = [...form.querySelectorAll('input[name="topic"]')].map((box) => ({
+      slug: box.value,
+      box,
+      count: box.labels[0].querySelector(".pprnet-count"),
+    }));
+    const typeSelect = form.querySelector("#pprnet-type");
+    const fromSelect = form.querySelector("#pprnet-from");
+    const toSelect = form.querySelector("#pprnet-to");
+    const reset = form.querySelector(".pprnet-explorer-reset");
+    const years = [...fromSelect.options].map((choice) => choice.value).filter(Boolean);
     const typeLabels = new Map([["", "All types"], ...index.types.map((t) => [t.slug, t.label])]);
-    const yearSelect = (id, name, anyText) =>
-      element("select", { id, name }, [option("", anyText), ...years.map((y) => option(y, y))]);
-    const fromSelect = yearSelect("pprnet-from", "from", "Earliest");
-    const toSelect = yearSelect("pprnet-to", "to", "Latest");
-    const reset = element("button", {
-      type: "button", className: "pprnet-explorer-reset", textContent: "Clear filters",
-    });
-    const field = (className, children) => element("div", { className }, children);
-    const form = element("form", { className: "pprnet-explorer-filters", role: "search" }, [
-      field("pprnet-filter pprnet-filter-text", [
-        element("label", { htmlFor: search.id, textContent: "Words in the title, authors or reference" }),
-        search,
-      ]),
-      element("fieldset", { className: "pprnet-filter pprnet-filter-topics" }, [
-        element("legend", { textContent: "Topics (a summary must have all those ticked)" }),
-        ...topicBoxes.map((topic) => topic.field),
-      ]),
-      field("pprnet-filter pprnet-filter-type", [
-        element("label", { htmlFor: typeSelect.id, textContent: "Type of research" }),
-        typeSelect,
-      ]),
-      element("fieldset", { className: "pprnet-filter pprnet-filter-years" }, [
-        element("legend", { textContent: "Years" }),
-        field("pprnet-year", [element("label", { htmlFor: fromSelect.id, textContent: "From" }), fromSelect]),
-        field("pprnet-year", [element("label", { htmlFor: toSelect.id, textContent: "To" }), toSelect]),
-      ]),
-      reset,
-    ]);
-    form.setAttribute("aria-label", "Filter the summaries");
-    const status = element("p", { className: "pprnet-explorer-status" });
-    status.setAttribute("role", "status");
-    status.setAttribute("aria-live", "polite");
-    list.before(form, status);
 
     // The state and the address.
     const topicSlugs = topicBoxes.map((topic) => topic.slug);

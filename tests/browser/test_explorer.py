@@ -38,16 +38,24 @@ def no_script_page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def test_without_javascript_the_explorer_is_the_full_list(
-    no_script_page: Page, base_url: str
+@pytest.mark.parametrize("search", ["", "?topic=alliance&type=meta-analysis"])
+def test_without_javascript_the_explorer_is_the_full_list_and_says_so(
+    no_script_page: Page, base_url: str, search: str
 ) -> None:
     page = no_script_page
-    page.goto(base_url + EXPLORER)
+    page.goto(base_url + EXPLORER + search)
     items = page.locator(".pprnet-explorer-item")
     expect(items).to_have_count(6)
     for index in range(6):
         expect(items.nth(index)).to_be_visible()
-    expect(page.locator(".pprnet-explorer-filters")).to_have_count(0)
+    expect(page.locator(".pprnet-explorer-filters")).to_be_hidden()
+    message = page.locator(".pprnet-explorer-noscript")
+    expect(message).to_be_visible()
+    expect(message).to_contain_text("Filtering needs JavaScript")
+    expect(message.get_by_role("link", name="topic")).to_have_attribute("href", "topics.html")
+    expect(message.get_by_role("link", name="type of research")).to_have_attribute(
+        "href", "types.html"
+    )
     items.first.get_by_role("link", name="Systematic review").click()
     expect(page).to_have_url(base_url + "/types/systematic-review.html")
     page.go_back()
@@ -186,3 +194,24 @@ def test_the_filters_have_no_accessibility_violations(page: Page, base_url: str,
     choose_scheme(page, mode)
     expect(page.locator(".pprnet-explorer-filters")).to_be_visible()
     assert violations(page) == []
+
+
+@pytest.mark.parametrize("search", ["", "?topic=alliance&q=the"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_explorer_does_not_move_when_its_filters_start(
+    page: Page, base_url: str, search: str, width: int
+) -> None:
+    """Cumulative layout shift under 0.05 (the controls are in the page before the script)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.add_init_script(
+        """window.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            if (!entry.hadRecentInput) window.__shift += entry.value;
+          }
+        }).observe({ type: "layout-shift", buffered: true });"""
+    )
+    open_explorer(page, base_url, search)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__shift") < 0.05

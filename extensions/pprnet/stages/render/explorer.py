@@ -1,14 +1,17 @@
 """Browsing by facet: the Topic x Type explorer.
 
 The explorer is a plain list of every summary (title, month, type, topics, all links), so that
-it works without JavaScript; `_static/pprnet-explorer.js`, loaded on its page only, adds the
-filters and reads their data from `explorer.json`, written once per build into the output root.
+it works without JavaScript. Its filters are written into the page, so that nothing moves when
+`_static/pprnet-explorer.js` (loaded on this page only) makes them work with the data of
+`explorer.json`, written once per build into the output root. Without JavaScript the filters
+are hidden (`@media (scripting: none)`) and a line says that filtering needs it.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +23,7 @@ from pprnet.model.bibfile import Bibliography
 from pprnet.model.records import Archive, Post
 from pprnet.model.vocabulary import Vocabulary
 from pprnet.speed.freshness import is_current
-from pprnet.stages.domain import FILE, PPRNetDomain, get_domain
+from pprnet.stages.domain import FILE, PAGE, PPRNetDomain, get_domain
 from pprnet.stages.render.links import (
     link,
     month_text,
@@ -75,17 +78,86 @@ class FillSummaryExplorer(FillListing):
             text = "No summaries have been published yet."
             return [nodes.paragraph(text, text)]
         box = nodes.container(classes=[EXPLORER_CLASS])
-        intro = nodes.paragraph(classes=["pprnet-explorer-intro"])
-        noun = "summary" if len(posts) == 1 else "summaries"
-        intro += nodes.Text(f"{len(posts)} {noun}, newest first. The same list as ")
-        intro += link(FILE, INDEX_FILE, "JSON data", classes=["pprnet-explorer-data"])
-        intro += nodes.Text(".")
-        box += intro
+        box += nodes.raw("", filters_html(domain.archive, domain.sources.vocabulary), format="html")
+        box += self._without_script(domain)
         items = nodes.bullet_list(classes=["pprnet-explorer-list"])
         vocabulary = domain.sources.vocabulary
         items.extend(explorer_item(post, vocabulary) for post in posts)
         box += items
+        data = nodes.paragraph(classes=["pprnet-explorer-intro"])
+        data += nodes.Text("The same list, with each summary's reference, as ")
+        data += link(FILE, INDEX_FILE, "JSON data", classes=["pprnet-explorer-data"])
+        data += nodes.Text(".")
+        box += data
         return [box]
+
+    def _without_script(self, domain: PPRNetDomain) -> nodes.paragraph:
+        """What a reader without JavaScript reads instead of the filters, with links to the
+        pages that list the topics and the types of research (not the home page, if another
+        does)."""
+        paragraph = nodes.paragraph(classes=["pprnet-explorer-noscript"])
+        paragraph += nodes.Text("Filtering needs JavaScript: this is every summary, newest first.")
+        home = self.config.root_doc
+        pages = []
+        for listing, text in (("topic-index", "topic"), ("type-index", "type of research")):
+            hosts = sorted(d for d, names in domain.listings.items() if listing in names)
+            hosts.sort(key=lambda docname: docname == home)
+            if hosts:
+                pages.append((hosts[0], text))
+        for index, (docname, text) in enumerate(pages):
+            paragraph += nodes.Text(" The summaries of each " if not index else " and each ")
+            paragraph += link(PAGE, docname, text)
+        if pages:
+            paragraph += nodes.Text(" are on pages of their own.")
+        return paragraph
+
+
+def _option(value: str, text: str) -> str:
+    return f'<option value="{escape(value)}">{escape(text)}</option>'
+
+
+def filters_html(archive: Archive, vocabulary: Vocabulary) -> str:
+    """The explorer's filters: a form with labelled controls, usable by keyboard alone, and the
+    line that counts what they show. Every label is escaped."""
+    total = len(archive.posts)
+    topics = "".join(
+        f'<div class="pprnet-check"><input type="checkbox" id="pprnet-topic-{escape(t.slug)}"'
+        f' name="topic" value="{escape(t.slug)}"><label for="pprnet-topic-{escape(t.slug)}">'
+        f'{escape(t.label)} <span class="pprnet-count">({len(archive.by_topic[t.slug])})'
+        "</span></label></div>"
+        for t in vocabulary.topics
+        if t.slug in archive.by_topic
+    )
+    types = "".join(
+        _option(t.slug, f"{t.label} ({len(archive.by_type[t.slug])})")
+        for t in vocabulary.types
+        if t.slug in archive.by_type
+    )
+    counts: dict[int, int] = {}
+    for post in archive.posts:
+        counts[post.date.year] = counts.get(post.date.year, 0) + 1
+    years = "".join(_option(str(year), f"{year} ({counts[year]})") for year in sorted(counts))
+    noun = "summary" if total == 1 else "summaries"
+    return (
+        '<form class="pprnet-explorer-filters" role="search" aria-label="Filter the summaries">'
+        '<div class="pprnet-filter pprnet-filter-text">'
+        '<label for="pprnet-q">Words in the title, authors or reference</label>'
+        '<input type="search" id="pprnet-q" name="q"></div>'
+        '<fieldset class="pprnet-filter pprnet-filter-topics">'
+        f"<legend>Topics (a summary must have all those ticked)</legend>{topics}</fieldset>"
+        '<div class="pprnet-filter pprnet-filter-type">'
+        '<label for="pprnet-type">Type of research</label><select id="pprnet-type" name="type">'
+        f"{_option('', f'All types ({total})')}{types}</select></div>"
+        '<fieldset class="pprnet-filter pprnet-filter-years"><legend>Years</legend>'
+        '<div class="pprnet-year"><label for="pprnet-from">From</label>'
+        f'<select id="pprnet-from" name="from">{_option("", "Earliest")}{years}</select></div>'
+        '<div class="pprnet-year"><label for="pprnet-to">To</label>'
+        f'<select id="pprnet-to" name="to">{_option("", "Latest")}{years}</select></div>'
+        "</fieldset>"
+        '<button type="button" class="pprnet-explorer-reset">Clear filters</button></form>'
+        '<p class="pprnet-explorer-status" role="status" aria-live="polite">'
+        f"Showing {total} of {total} {noun}.</p>"
+    )
 
 
 def _reference_text(post: Post, bibliography: Bibliography) -> tuple[str, str]:
