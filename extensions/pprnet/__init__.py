@@ -43,6 +43,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from pprnet.stages.render.bibliography import setup_bibliography
     from pprnet.stages.render.citations import setup_citations
     from pprnet.stages.render.citethis import setup_citethis
+    from pprnet.stages.render.evidence import setup_evidence
     from pprnet.stages.render.explorer import setup_explorer
     from pprnet.stages.render.feeds import setup_feeds
     from pprnet.stages.render.gate import setup_gate
@@ -77,6 +78,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_archive,
         setup_home,
         setup_explorer,
+        setup_evidence,
         setup_citations,
         setup_bibliography,
         setup_feeds,

@@ -3,6 +3,7 @@ the keyboard, and the plain list without JavaScript."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
@@ -215,3 +216,18 @@ def test_the_explorer_does_not_move_when_its_filters_start(
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)
     assert page.evaluate("window.__shift") < 0.05
+
+
+def test_a_count_of_the_evidence_map_opens_the_explorer_with_both_filters(
+    page: Page, base_url: str
+) -> None:
+    open_explorer(page, base_url)
+    cell = page.get_by_role("link", name="1", exact=True).and_(
+        page.locator('a[title="1 summary: Alliance and Therapeutic Relationship, Meta-analysis"]')
+    )
+    cell.click()
+    expect(page).to_have_url(re.compile(r"explorer\.html\?topic=alliance&type=meta-analysis$"))
+    expect(page.locator(".pprnet-explorer-item:visible")).to_have_count(1)
+    expect(page.locator(".pprnet-explorer-status")).to_have_text("Showing 1 of 6 summaries.")
+    expect(page.locator("#pprnet-topic-alliance")).to_be_checked()
+    expect(page.locator("#pprnet-type")).to_have_value("meta-analysis")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 import xml.etree.ElementTree as ET
 from collections import Counter
 from html import unescape
@@ -128,6 +129,7 @@ def test_the_home_page_names_this_months_summary(site: BuildResult) -> None:
         "Archive": "archive.html",
         "Bibliography": "bibliography.html",
         "Explorer": "explorer.html",
+        "Evidence map": "explorer.html#evidence-map",
         "Types of research": "types.html",
         "Atom feed": "blog/atom.xml",
     }
@@ -446,3 +448,43 @@ def test_a_page_loads_a_script_or_stylesheet_only_if_it_uses_it(
         assert (page in linked) == bool(uses), (page, asset)
     if asset in ("_static/pprnet.js", "_static/pprnet-design.css"):
         assert 0 < len(linked) < len(pages)
+
+
+def test_the_evidence_map_counts_each_topic_and_type_from_the_posts(site: BuildResult) -> None:
+    """One row per topic and one column per type of the vocabulary, all of them; each cell the
+    number of posts whose front matter has both, linked to the explorer with both filters."""
+    vocabulary = tomllib.loads((PROJECT / "vocabulary.toml").read_text(encoding="utf-8"))
+    expected: Counter[tuple[str, str]] = Counter()
+    for post in (PROJECT / "posts").rglob("*.md"):
+        front = yaml.safe_load(post.read_text(encoding="utf-8").split("---")[1])
+        expected.update((topic, front["category"]) for topic in front["tags"])
+    table = soup(site.outdir / "explorer.html").select_one("table.pprnet-evidence-map")
+    columns = [th.get_text(strip=True) for th in table.select("thead th")][1:]
+    assert columns == [term["label"] for term in vocabulary["types"]]
+    rows = table.select("tbody tr")
+    assert [row.select_one("th").get_text(strip=True) for row in rows] == [
+        term["label"] for term in vocabulary["topics"]
+    ]
+    found: Counter[tuple[str, str]] = Counter()
+    for topic, row in zip(vocabulary["topics"], rows, strict=True):
+        for kind, cell in zip(vocabulary["types"], row.select("td"), strict=True):
+            count = int(cell.get_text(strip=True))
+            link = cell.select_one("a")
+            if count:
+                found[(topic["slug"], kind["slug"])] = count
+                assert link["href"] == f"?topic={topic['slug']}&type={kind['slug']}"
+            else:
+                assert link is None and "pprnet-empty-cell" in cell["class"]
+    assert found == expected and sum(found.values()) > 6
+
+
+def test_each_topic_page_shows_a_link_to_subscribe_to_its_feed(site: BuildResult) -> None:
+    pages = sorted((site.outdir / "topics").glob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        html = soup(page)
+        (link,) = html.select("[role=main] .pprnet-subscribe a")
+        head = html.select('head link[rel="alternate"][type="application/atom+xml"]')
+        assert link["href"] == f"{page.stem}.xml" == head[-1]["href"]
+        assert link.get_text().startswith("Subscribe to ")
+        assert (page.parent / link["href"]).is_file()

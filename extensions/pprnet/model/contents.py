@@ -123,7 +123,15 @@ POST_RULES = Rules(
 )
 # The archive's listings, each a directive without arguments or options (stages/render/).
 LISTINGS = frozenset(
-    {"this-month", "feed-link", "topic-index", "type-index", "month-archive", "summary-explorer"}
+    {
+        "this-month",
+        "feed-link",
+        "topic-index",
+        "type-index",
+        "month-archive",
+        "summary-explorer",
+        "evidence-map",
+    }
 )
 # The site's own pages (home, archive, topics...): a post's list, the listings, a table of
 # contents and the bibliography. Never raw HTML, never a file of the reader's choosing.

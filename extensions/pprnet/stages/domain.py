@@ -29,8 +29,8 @@ POST, PAGE, FILE = "post", "page", "file"
 def resolve_link(
     builder: Builder, fromdoc: str, node: pending_xref, contnode: nodes.Element
 ) -> nodes.reference:
-    """The reference to a target (`page` or `page#anchor`); a reference without a target, which
-    every writer shows as its text, where this builder does not write the target."""
+    """The reference to a target (`page`, `page#anchor`, `page?query`); a reference without a
+    target, which every writer shows as its text, where this builder does not write it."""
     reftype, target = node["reftype"], node["reftarget"]
     reference = nodes.reference("", "", internal=True, classes=contnode["classes"])
     if node.get("reftitle"):
@@ -38,12 +38,15 @@ def resolve_link(
     reference.extend(contnode.children)
     generated = builder.format == "html"
     page, _, anchor = target.partition("#")
+    page, _, query = page.partition("?")
     if reftype == FILE and generated:
         reference["refuri"] = relative_uri(builder.get_target_uri(fromdoc), page)
     elif reftype == POST or (reftype == PAGE and generated):
         reference["refuri"] = builder.get_relative_uri(fromdoc, page)
     else:
         return reference
+    if query:
+        reference["refuri"] += f"?{query}"
     if anchor:
         reference["refuri"] += f"#{anchor}"
     return reference

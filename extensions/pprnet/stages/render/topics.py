@@ -15,7 +15,7 @@ from pprnet.adapters.sphinx import render_page_body
 from pprnet.model.records import Archive, Post
 from pprnet.model.vocabulary import Terms
 from pprnet.speed.freshness import is_current
-from pprnet.stages.domain import PAGE, PPRNetDomain, get_domain
+from pprnet.stages.domain import FILE, PAGE, PPRNetDomain, get_domain
 from pprnet.stages.read.practice import CSS_CLASS, TITLE, practice_implications
 from pprnet.stages.render.links import (
     link,
@@ -146,6 +146,12 @@ def collection_page(
     noun = "summary" if len(posts) == 1 else "summaries"
     intro = f"{len(posts)} {noun}, newest first."
     section += nodes.paragraph(intro, intro, classes=["pprnet-collection-intro"])
+    feed = next((f.path for f in domain.data.get("feeds", ()) if f.page == pagename), None)
+    if feed is not None:  # where readers look for it, not only in the page's head
+        subscribe = nodes.paragraph(classes=["pprnet-subscribe"])
+        subscribe += link(FILE, feed, f"Subscribe to {title}")
+        subscribe += nodes.Text(" (an Atom feed of its newest summaries).")
+        section += subscribe
     section.extend(summary_entry(post, domain, pagename) for post in posts)
     resolve_links(builder, pagename, section)
     body = render_page_body(builder, pagename, section)
