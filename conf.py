@@ -59,8 +59,9 @@ post_date_format_short = "%Y-%m-%d"
 post_auto_excerpt = 1
 post_show_prev_next = False  # the extension renders previous/next with labels it escapes
 # ablog writes no feed: its <updated> is the build's wall-clock time and its entries are
-# excerpts. The archive writes the feeds (extensions/pprnet/feeds.py): the newest summaries in
-# full at the URL ablog used, and one feed per topic at topics/<slug>.xml.
+# excerpts. The archive writes the feeds (extensions/pprnet/stages/render/feeds.py): the newest
+# summaries in full at the URL ablog used, and one feed per topic at topics/<slug>.xml; each
+# archived a year a document (RFC 5005) at blog/atom/<year>.xml and topics/<slug>/<year>.xml.
 blog_feed_templates: dict[str, dict[str, str]] = {}
 pprnet_feed_path = f"{blog_path}/atom.xml"
 pprnet_feed_length = 50  # summaries per feed: more than a year of the blog

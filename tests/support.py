@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -90,3 +91,42 @@ def addresses_in(outdir: Path) -> dict[str, list[str]]:
         if addresses := ADDRESS_RE.findall(text):
             found[str(path.relative_to(outdir))] = addresses
     return found
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+HISTORY = "{http://purl.org/syndication/history/1.0}"  # RFC 5005's namespace, `fh:`
+ATOM_DATE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+
+def atom_links(element: ET.Element) -> dict[str, str]:
+    """An Atom feed's or entry's links, by relation."""
+    return {link.get("rel", ""): link.get("href", "") for link in element.findall(f"{ATOM}link")}
+
+
+def assert_valid_atom(root: ET.Element) -> None:
+    """What Atom (RFC 4287, 4.1) requires of a feed document and of each of its entries: one id,
+    title and updated (an RFC 3339 date) each, an author for every entry, and for each entry
+    its content or an alternate link."""
+    assert root.tag == f"{ATOM}feed"
+    for element in (root, *root.findall(f"{ATOM}entry")):
+        for tag in ("id", "title", "updated"):
+            found = element.findall(f"{ATOM}{tag}")
+            assert len(found) == 1 and (found[0].text or "").strip(), tag
+        assert ATOM_DATE.fullmatch(element.findtext(f"{ATOM}updated") or "")
+    for entry in root.findall(f"{ATOM}entry"):
+        assert entry.find(f"{ATOM}author/{ATOM}name") is not None
+        assert entry.find(f"{ATOM}content") is not None or "alternate" in atom_links(entry)
+
+
+def archive_chain(outdir: Path, subscription: str) -> list[tuple[str, ET.Element]]:
+    """The archive documents a feed reader reaches from a subscription document (a path in
+    `outdir`) by following `prev-archive` links (RFC 5005), newest first, as (path, root)."""
+    root = ET.parse(outdir / subscription).getroot()  # noqa: S314 (the build's own output)
+    base = atom_links(root)["self"].removesuffix(subscription)
+    chain: list[tuple[str, ET.Element]] = []
+    while href := atom_links(root).get("prev-archive"):
+        path = href.removeprefix(base)
+        assert path not in [seen for seen, _ in chain], f"{path}: the links go round"
+        root = ET.parse(outdir / path).getroot()  # noqa: S314 (the build's own output)
+        chain.append((path, root))
+    return chain

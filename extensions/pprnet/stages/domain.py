@@ -73,7 +73,7 @@ class PPRNetDomain(Domain):
 
     name = "pprnet"
     label = "PPRNet research archive"
-    data_version = 3
+    data_version = 4
     initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post
         "listings": {},  # docname -> names of the listings of posts the page has

@@ -35,7 +35,8 @@ def test_ablog_records_every_post_without_copies_of_its_doctree(site: BuildResul
 def test_ablog_writes_no_collection_pages(site: BuildResult) -> None:
     # The topic, type and month pages list the posts instead.
     assert not (site.outdir / "blog.html").exists()
-    assert sorted(p.name for p in (site.outdir / "blog").iterdir()) == ["atom.xml"]
+    # The feed, and the folder of its archive documents (one a year).
+    assert sorted(p.name for p in (site.outdir / "blog").iterdir()) == ["atom", "atom.xml"]
 
 
 @pytest.mark.sphinx(

@@ -4,6 +4,7 @@ ablog's feed is not used (see `blog_feed_templates` in conf.py): its `<updated>`
 the build and its dates follow the machine's time zone, so two builds differ, and its content
 is an excerpt. These feeds carry each summary in full with its practice implications, date
 everything from the posts themselves, and are built with ElementTree, which escapes all text.
+Each feed is also archived (`feedarchive.py`, RFC 5005): its every summary, one document a year.
 """
 
 from __future__ import annotations
@@ -28,6 +29,15 @@ from pprnet.speed.freshness import is_current
 from pprnet.stages.derive import AFTER_DERIVE
 from pprnet.stages.domain import get_domain
 from pprnet.stages.read.practice import TITLE
+from pprnet.stages.render.feedarchive import (
+    HISTORY,
+    ArchiveDocument,
+    archive_documents,
+    history_links,
+    remove_old_years,
+    write_if_changed,
+    xml_bytes,
+)
 from pprnet.stages.render.links import TOPICS_DIR, topic_page
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -37,12 +47,23 @@ FEED_TYPE = "application/atom+xml"
 
 @dataclass(frozen=True)
 class Feed:
-    """One feed: where it is written, the page it belongs to, its title and its posts."""
+    """One feed: where it is written, the page it belongs to, its title, its newest posts (the
+    subscription document's) and the archive documents of all its posts, newest first."""
 
     path: str  # relative to the output directory
     page: str  # the docname of the page the feed follows
     title: str
     posts: tuple[Post, ...]
+    archives: tuple[ArchiveDocument, ...] = ()
+
+    @property
+    def newest_archive(self) -> str | None:
+        return self.archives[0].path if self.archives else None
+
+    @classmethod
+    def of(cls, path: str, page: str, title: str, posts: tuple[Post, ...], length: int) -> Feed:
+        """The feed of `posts` (newest first): the newest `length` to subscribe to, all archived."""
+        return cls(path, page, title, posts[:length], archive_documents(path, posts))
 
 
 def site_feeds(archive: Archive, vocabulary: Vocabulary, config: Config) -> list[Feed]:
@@ -55,12 +76,11 @@ def site_feeds(archive: Archive, vocabulary: Vocabulary, config: Config) -> list
     settings = Settings.of(config)
     title: str = config.project
     length = settings.feed_length
-    feeds = [Feed(settings.feed_path, config.root_doc, title, archive.posts[:length])]
+    feeds = [Feed.of(settings.feed_path, config.root_doc, title, archive.posts, length)]
     for term in vocabulary.topics:
         if posts := archive.by_topic.get(term.slug):
-            path = f"{topic_page(term.slug)}.xml"
-            feed = Feed(path, topic_page(term.slug), f"{title}: {term.label}", posts[:length])
-            feeds.append(feed)
+            page = topic_page(term.slug)
+            feeds.append(Feed.of(f"{page}.xml", page, f"{title}: {term.label}", posts, length))
     return feeds
 
 
@@ -100,16 +120,29 @@ def build_feed(
     target_uri: Callable[[str], str],
     vocabulary: Vocabulary,
     bibliography: Bibliography,
+    document: ArchiveDocument | None = None,
 ) -> ET.Element:
-    """The Atom document of one feed; `target_uri` maps a docname to its URL path."""
+    """The subscription document of one feed, or its archive `document` of one year;
+    `target_uri` maps a docname to its URL path."""
     root = ET.Element("feed", {"xmlns": ATOM, XML_LANG: language})
+    path, posts, title = feed.path, feed.posts, feed.title
+    if document is not None:
+        root.set("xmlns:fh", HISTORY)
+        path, posts, title = document.path, document.posts, f"{feed.title} ({document.year})"
     page_url = absolute(base, target_uri(feed.page))
+    # Every document of a feed is part of one logical feed (RFC 5005), with one id.
     _sub(root, "id", page_url)
-    _sub(root, "title", feed.title)
-    _sub(root, "updated", timestamp(feed.posts[0]))
-    _sub(root, "link", rel="self", type=FEED_TYPE, href=absolute(base, feed.path))
+    _sub(root, "title", title)
+    # The newest summary's date, never the build's: a document's own summaries date it.
+    _sub(root, "updated", timestamp(posts[0]))
+    _sub(root, "link", rel="self", type=FEED_TYPE, href=absolute(base, path))
     _sub(root, "link", rel="alternate", type="text/html", href=page_url)
-    for post in feed.posts:
+    _sub(root, "link", rel="current", type=FEED_TYPE, href=absolute(base, feed.path))
+    for rel, target in history_links(feed.newest_archive, document):
+        _sub(root, "link", rel=rel, type=FEED_TYPE, href=absolute(base, target))
+    if document is not None:
+        _sub(root, "fh:archive")
+    for post in posts:
         url = absolute(base, target_uri(post.docname))
         entry = _sub(root, "entry")
         _sub(entry, "id", url)
@@ -134,15 +167,15 @@ def feeds_written(app: Sphinx) -> bool:
 
 
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:
-    """Write every feed into the HTML output."""
+    """Write every feed, its subscription document and its archive documents, into the HTML
+    output; each document only when what it is made of changed."""
     if exception is not None or not feeds_written(app):
         return
     domain = get_domain(app.env)
     sources = domain.sources
     outdir = Path(app.outdir)
-    for feed in domain.data["feeds"]:
-        if is_current(app, feed.path, feed):
-            continue
+
+    def write(feed: Feed, document: ArchiveDocument | None = None) -> None:
         root = build_feed(
             feed,
             app.config.html_baseurl,
@@ -150,10 +183,20 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
             app.builder.get_target_uri,
             sources.vocabulary,
             sources.bibliography,
+            document,
         )
-        path = outdir / feed.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+        write_if_changed(outdir / (document or feed).path, xml_bytes(root))
+
+    for feed in domain.data["feeds"]:
+        head = (feed.path, feed.page, feed.title)
+        if not is_current(app, feed.path, head, feed.posts, feed.newest_archive):
+            write(feed)
+        # A year's document is made of that year's summaries of the feed and its neighbours'
+        # paths, and of nothing else: an edit rewrites the documents of the post's year only.
+        for document in feed.archives:
+            if not is_current(app, document.path, head, document):
+                write(feed, document)
+        remove_old_years(outdir, feed.path, feed.archives)
 
 
 def feed_links(app: Sphinx, pagename: str, feeds: Iterable[Feed]) -> list[str]:
