@@ -13,12 +13,13 @@ PORT ?= 8000
 
 LIGHTHOUSE := benchmarks/audit/node_modules/.bin/lighthouse
 
-.PHONY: help html dist serve test versions bench audit clean
+.PHONY: help html dist serve newsletter test versions bench audit clean
 
 help:
 	@echo "make serve   build the archive and serve it at http://$(HOST):$(PORT) with live reload"
 	@echo "make html    build the archive into $(BUILDDIR)/html (warnings are errors)"
 	@echo "make dist    the tree to deploy, in $(BUILDDIR)/dist: the HTML without build state"
+	@echo "make newsletter MONTH=YYYY-MM  the month's issue as an e-mail, in $(BUILDDIR)/newsletter"
 	@echo "make test    run every test: unit, Sphinx roots, the whole site, the browser"
 	@echo "make versions  build with the lowest and the latest allowed dependencies, compare"
 	@echo "make bench   time builds of 250-1000 synthetic posts against plain Sphinx (minutes)"
@@ -49,6 +50,11 @@ serve: $(STAMP)
 		--watch extensions --watch vocabulary.toml --watch references.bib \
 		--re-ignore '(^|/)(\.venv|_build|tests|benchmarks|\.git)/' \
 		. $(BUILDDIR)/html
+
+# The month's issue as an e-mail (HTML, plain text, MIME), by the build's newsletter builder.
+newsletter: $(STAMP)
+	@test -n "$(MONTH)" || { echo "say which month: make newsletter MONTH=YYYY-MM"; exit 2; }
+	$(BIN)/pprnet newsletter $(MONTH)
 
 # Lighthouse 12 (pinned in benchmarks/audit/package-lock.json), for `make audit` and the
 # accessibility, best-practices and SEO scores that `make test` checks. Needs Node 18.16+.

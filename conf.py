@@ -65,6 +65,12 @@ post_show_prev_next = False  # the extension renders previous/next with labels i
 blog_feed_templates: dict[str, dict[str, str]] = {}
 pprnet_feed_path = f"{blog_path}/atom.xml"
 pprnet_feed_length = 50  # summaries per feed: more than a year of the blog
+# The monthly newsletter (`make newsletter MONTH=YYYY-MM`): its footer's unsubscribe line, as
+# text. Put the mailing list's merge tag in it (Mailchimp: *|UNSUB|*), which the list replaces.
+pprnet_newsletter_footer = (
+    "You receive this issue as a member of PPRNet. To stop receiving it, reply with the word"
+    " unsubscribe."
+)
 # Furo: a theme made for reading (one column of text, system fonts, a light page), with dark mode
 # and no flash of the wrong scheme. Chosen by measurement over pydata-sphinx-theme (README,
 # "Architecture"): a post page weighs about 40 kB compressed in Furo against 254 kB.

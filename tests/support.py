@@ -80,6 +80,23 @@ def sphinx_build(
     return BuildResult(done.returncode, done.stderr, srcdir, outdir / "html")
 
 
+# The address every link of a test newsletter starts from.
+NEWSLETTER_BASE = "https://example.org/archive/"
+
+
+def newsletter_build(
+    srcdir: Path, outdir: Path, month: str, *options: str, strict: bool = True
+) -> BuildResult:
+    """Run the newsletter builder for `month` into `outdir/newsletter`, the environment in
+    `outdir/.doctrees` (a second month in the same `outdir` reads nothing again)."""
+    command = [sys.executable, "-m", "sphinx", *(["-W"] if strict else []), "-n", "-q"]
+    command += ["--no-color", "-b", "newsletter", "-D", f"pprnet_newsletter_month={month}"]
+    command += ["-D", f"html_baseurl={NEWSLETTER_BASE}", *options]
+    command += ["-d", str(outdir / ".doctrees"), str(srcdir), str(outdir / "newsletter")]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+    return BuildResult(done.returncode, done.stderr, srcdir, outdir / "newsletter")
+
+
 def addresses_in(outdir: Path) -> dict[str, list[str]]:
     """E-mail addresses a harvester would find in a built tree: in every text file, entities
     decoded and tags stripped."""

@@ -3,12 +3,13 @@
 - `model/`: what the archive is made of (posts, vocabularies, references, checks); no Sphinx.
 - `stages/`: the Sphinx extension, in the order data flows: `read/` checks and records each
   post, `domain.py` keeps the records by document (merge, purge), `derive.py` builds the
-  archive from them once per build, `render/` makes the pages, listings and feeds.
+  archive from them once per build, `render/` makes the pages, listings and feeds,
+  `newsletter/` the month's issue as an e-mail.
 - `adapters/`: one module per dependency the archive adapts (MyST-Parser, ablog,
   sphinxcontrib-bibtex, pybtex, Sphinx), each naming what it changes and the versions
   it was checked against.
 - `speed/`: mechanisms that exist only to make builds faster.
-- `cli/`: the `pprnet` command (check, new, topics, import).
+- `cli/`: the `pprnet` command (check, new, topics, import, newsletter).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from pprnet.speed.memory import setup_memory
     from pprnet.stages.derive import setup_derive
     from pprnet.stages.domain import setup_domain
+    from pprnet.stages.newsletter.builder import setup_newsletter
     from pprnet.stages.read.collect import setup_collect
     from pprnet.stages.read.pages import setup_pages
     from pprnet.stages.read.practice import setup_practice
@@ -86,6 +88,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_assets,
         setup_sitemap,
         setup_gate,
+        setup_newsletter,
         # the dependencies, adapted
         setup_sphinx,
         setup_myst,

@@ -47,6 +47,18 @@ class Settings:
         "atom.xml", "html", "Where the feed of the newest summaries is written in the output."
     )
     feed_length: int = _option(50, "html", "How many of the newest summaries each feed holds.")
+    newsletter_month: str = _option(
+        "",
+        "",
+        "The month (YYYY-MM) whose issue the newsletter builder writes; empty: the newest"
+        " (`pprnet newsletter YYYY-MM` sets it).",
+    )
+    newsletter_footer: str = _option(
+        "To stop receiving this newsletter, reply with the word unsubscribe.",
+        "",
+        "The newsletter's unsubscribe line, as text: put the list provider's merge tag in it"
+        " (for example *|UNSUB|*), which the provider replaces for each reader.",
+    )
 
     def is_post(self, docname: str) -> bool:
         """Whether a document is a post (a page under `posts_dir`)."""

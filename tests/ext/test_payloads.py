@@ -7,14 +7,17 @@ report-only mode, so that each payload reaches every page, template and feed it 
 
 from __future__ import annotations
 
+import email
 import re
 import xml.etree.ElementTree as ET
+from email.message import EmailMessage
+from email.policy import default
 from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
 
-from support import PAYLOAD_PAGES, ROOTS, BuildResult, sphinx_build
+from support import PAYLOAD_PAGES, ROOTS, BuildResult, newsletter_build, sphinx_build
 
 UNSAFE_SCHEME = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
 # The one data: URL a page may have: a download link's BibTeX or RIS file, which browsers save
@@ -87,6 +90,24 @@ def test_no_feed_entry_runs_contributor_script(payload_site: BuildResult) -> Non
                 assert live_payloads(element.text) == [], feed
             if element.tag == f"{ATOM}link":
                 assert not UNSAFE_SCHEME.match(element.get("href", "")), feed
+
+
+def test_no_newsletter_runs_contributor_script(tmp_path: Path) -> None:
+    """The month of the payload post (the other's payload type leaves it out of the archive)
+    as the newsletter: its HTML part, in the file and in the MIME message, shows every payload
+    as text, and every link is percent-encoded."""
+    built = newsletter_build(ROOTS / "test-payloads", tmp_path, "2020-01", strict=False)
+    assert built.returncode == 0, built.stderr
+    page = (built.outdir / "2020-01.html").read_text(encoding="utf-8")
+    assert live_payloads(page) == []
+    assert "<script" not in page.lower() and "<img" not in page.lower()
+    message = email.message_from_bytes((built.outdir / "2020-01.eml").read_bytes(), policy=default)
+    assert isinstance(message, EmailMessage)
+    html_part = message.get_body(("html",))
+    assert isinstance(html_part, EmailMessage) and live_payloads(html_part.get_content()) == []
+    # The payloads reached the message (as text), or this sweep would prove nothing.
+    assert "Payload &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "https://doi.org/10.1000/%22%3E%3Cscript%3Ealert(1)%3C/script%3E" in page
 
 
 def test_the_same_corpus_fails_a_validating_build(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """Imports follow the data: the layers of `extensions/pprnet/` import only the layers before them.
 
-model  <-  adapters  <-  stages (read <- domain <- derive <- render)  <-  speed;  cli uses model.
+model  <-  adapters  <-  stages (read <- domain <- derive <- render <- newsletter)  <-  speed;
+cli uses model.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ FORBIDDEN = {
     "pprnet.stages.domain": ("pprnet.stages.read", "pprnet.stages.derive",
                              "pprnet.stages.render", "pprnet.speed", "pprnet.cli"),
     "pprnet.stages.derive": ("pprnet.stages.render", "pprnet.speed", "pprnet.cli"),
-    "pprnet.stages.render": ("pprnet.cli",),
+    "pprnet.stages.render": ("pprnet.stages.newsletter", "pprnet.cli"),
+    "pprnet.stages.newsletter": ("pprnet.speed", "pprnet.cli"),
     "pprnet.speed": ("pprnet.stages.read", "pprnet.stages.render", "pprnet.cli"),
     "pprnet.cli": ("pprnet.adapters", "pprnet.stages", "pprnet.speed"),
 }  # fmt: skip

@@ -1,4 +1,4 @@
-"""`pprnet`: the contributor's command line (check, topics, ...)."""
+"""`pprnet`: the contributor's and the editor's command line (check, new, newsletter, ...)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from pprnet.cli import check, new, topics
+from pprnet.cli import check, new, newsletter, topics
 from pprnet.cli.importer import command as importer
 from pprnet.cli.project import ProjectError
 
@@ -18,7 +18,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(
         title="commands", required=True, metavar="COMMAND", dest="command"
     )
-    for command in (new, check, topics, importer):
+    for command in (new, check, topics, importer, newsletter):
         command.register(commands)
     args = parser.parse_args(argv)
     try:

@@ -39,6 +39,7 @@ class Subtype(StrEnum):
     BIB_FIELD = "bib-field"
     BIB_UNUSED = "bib-unused"
     CONFIG = "config"
+    NEWSLETTER = "newsletter"
 
 
 def decode(data: bytes) -> tuple[str, Problem | None]:

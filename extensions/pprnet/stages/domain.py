@@ -24,6 +24,9 @@ from pprnet.model.vocabulary import Vocabulary
 # The types of link this domain resolves (`reftype`): a document, a page only HTML builders
 # generate, a file of the output.
 POST, PAGE, FILE = "post", "page", "file"
+# The formats whose links reach the pages and files only the HTML builders generate (topic and
+# type pages, feeds): HTML itself, and the newsletter, which links to the published site.
+LINKS_GENERATED = frozenset({"html", "newsletter"})
 
 
 def resolve_link(
@@ -36,7 +39,7 @@ def resolve_link(
     if node.get("reftitle"):
         reference["reftitle"] = node["reftitle"]
     reference.extend(contnode.children)
-    generated = builder.format == "html"
+    generated = builder.format in LINKS_GENERATED
     page, _, anchor = target.partition("#")
     page, _, query = page.partition("?")
     if reftype == FILE and generated:

@@ -10,7 +10,7 @@ from sphinx.application import Sphinx
 from sphinx_design.shared import create_component
 
 from pprnet.config import Settings
-from pprnet.model.records import Archive, Post
+from pprnet.model.records import Archive, Month, Post
 from pprnet.stages.domain import FILE, PPRNetDomain
 from pprnet.stages.render.links import link, month_text, post_link, type_badge
 from pprnet.stages.render.listing import FillListing, ListingDirective, add_listing
@@ -23,6 +23,21 @@ def newest(archive: Archive) -> tuple[Post, ...]:
     that no row of two is half empty (a single summary is shown alone)."""
     posts = archive.posts[:CARDS]
     return posts[: len(posts) - len(posts) % 2] if len(posts) > 1 else posts
+
+
+def teaser_nodes(archive: Archive, month: Month) -> list[nodes.Node]:
+    """The month's teaser, or else its titles linked to the posts, as the old blog's "This
+    month... I blog about" (the home page and the newsletter)."""
+    teaser = archive.teaser(month)
+    if teaser:
+        return [nodes.Text(teaser)]
+    shown: list[nodes.Node] = [nodes.Text("the blog summarises ")]
+    posts = archive.by_month[month]
+    for index, post in enumerate(posts):
+        if index:
+            shown.append(nodes.Text(" and " if index == len(posts) - 1 else ", "))
+        shown.append(post_link(post))
+    return [*shown, nodes.Text(".")]
 
 
 class ThisMonth(ListingDirective):
@@ -51,17 +66,8 @@ class FillThisMonth(FillListing):
             return [nodes.paragraph(text, text)]
         intro = nodes.paragraph(classes=["pprnet-this-month"])
         intro += nodes.strong(month.label, month.label)
-        teaser = archive.teaser(month)
-        if teaser:
-            intro += nodes.Text(f": {teaser}")
-        else:  # the month's titles, as the old blog's "This month... I blog about"
-            intro += nodes.Text(": the blog summarises ")
-            posts = archive.by_month[month]
-            for index, post in enumerate(posts):
-                if index:
-                    intro += nodes.Text(" and " if index == len(posts) - 1 else ", ")
-                intro += post_link(post)
-            intro += nodes.Text(".")
+        intro += nodes.Text(": ")
+        intro += teaser_nodes(archive, month)
         row = create_component(
             "grid-row",
             ["sd-row", "sd-row-cols-1", "sd-row-cols-md-2", "sd-g-3"],
