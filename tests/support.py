@@ -147,3 +147,13 @@ def archive_chain(outdir: Path, subscription: str) -> list[tuple[str, ET.Element
         root = ET.parse(outdir / path).getroot()  # noqa: S314 (the build's own output)
         chain.append((path, root))
     return chain
+
+
+def pprnet(
+    *args: str | Path, cwd: Path, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the `pprnet` command in `cwd`, as a contributor does; never raises on its status."""
+    command = [sys.executable, "-m", "pprnet.cli", *map(str, args)]
+    return subprocess.run(
+        command, cwd=cwd, input=stdin, capture_output=True, text=True, check=False, env=env
+    )

@@ -12,17 +12,12 @@ from pathlib import Path
 import pytest
 
 from bad_inputs import CASES, Case
-from support import ROOTS, sphinx_build
+from support import ROOTS, pprnet, sphinx_build
 
 POST = "posts/2020/03-alliance.md"
 LOCATED = re.compile(
     r"^(?P<file>[^:\s]+):(?P<line>\d+): (?:error|WARNING): .*\[pprnet\.(?P<sub>[\w-]+)\]$"
 )
-
-
-def pprnet(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "pprnet.cli", *args]
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
 
 
 @pytest.fixture

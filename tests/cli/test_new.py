@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 from pprnet.cli import main
 from pprnet.cli.naming import slugify
 from pprnet.model.checks import PLACEHOLDER_IMPLICATIONS, PLACEHOLDER_SUMMARY
-from support import ROOTS, sphinx_build
+from support import ROOTS, pprnet, sphinx_build
 
 POST = "posts/2021/06-therapist-responsiveness-brief-therapy.md"
 FLAGS = (
@@ -35,13 +34,6 @@ NEW_ENTRY = """@Article{Wampold2015Common,
      in psychotherapy? {An} update}, author = {Wampold, B. E.},
   journal = "World Psychiatry", year=2015, volume={14}, pages={270--277},}
 """
-
-
-def pprnet(*args: str, cwd: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "pprnet.cli", *args]
-    return subprocess.run(
-        command, cwd=cwd, input=stdin, capture_output=True, text=True, check=False
-    )
 
 
 def located(stdout: str) -> set[tuple[str, int, str]]:

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import email
 import shutil
-import subprocess
-import sys
 from email.message import EmailMessage
 from email.policy import default
 from pathlib import Path
 
 import pytest
 
-from support import NEWSLETTER_BASE, ROOTS
-
-
-def pprnet(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "pprnet.cli", *args]
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+from support import NEWSLETTER_BASE, ROOTS, pprnet
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from myst_parser.parsers.mdit import create_md_parser
 from pprnet.cli.importer.legacy import parse_page
 from pprnet.model.bibfile import Bibliography, read_bibliography
 from support import FIXTURES, PROJECT, ROOTS
+from support import pprnet as run_pprnet
 
 LEGACY = FIXTURES / "legacy"
 SEED = LEGACY / "seed.txt"  # ../shared/seeds/000_756ea51140172787.txt, the old blog's page
@@ -34,8 +34,7 @@ SEED_KEYS = {
 
 
 def pprnet(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "pprnet.cli", *map(str, args)]
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False, env=ENV)
+    return run_pprnet(*args, cwd=cwd, env=ENV)
 
 
 def files(root: Path) -> dict[str, bytes]:
