@@ -14,7 +14,18 @@
   const form = explorer && explorer.querySelector(".pprnet-explorer-filters");
   const status = explorer && explorer.querySelector(".pprnet-explorer-status");
   if (!form || !status) return;
-  const words = (text) => text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  // Text compared as a reader means it: letter case, accents and punctuation aside ("Schröder"
+  // finds "Schroder", "drop-out" finds "drop out"), each typed word matching the start of a
+  // word ("alli" finds "alliance", "ct" does not find "effect"), and a word finding the others
+  // of its group of search terms (vocabulary.toml: "CBT" finds "cognitive behavioural therapy").
+  const fold = (text) =>
+    text
+      .normalize("NFD")
+      .replace(/\p{Diacritic}/gu, "")
+      .toLocaleLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+  const words = (text) => text.split(/\s+/).map(fold).filter(Boolean);
 
   function start(index) {
     const indexUrl = new URL(dataLink.getAttribute("href"), location.href);
@@ -29,10 +40,15 @@
         topics: new Set(summary.topics.map((topic) => topic.slug)),
         type: summary.type.slug,
         year: summary.date.slice(0, 4),
-        text: [summary.title, summary.authors, summary.reference].join(" ").toLocaleLowerCase(),
+        text: ` ${fold([summary.title, summary.authors, summary.reference, summary.implication].join(" "))} `,
       }))
       .filter((summary) => summary.item);
     if (!summaries.length) return;
+    const synonyms = new Map();
+    for (const group of index.search_terms || []) {
+      const folded = group.map(fold);
+      for (const word of folded) synonyms.set(word, folded);
+    }
 
     // The controls, as the page has them.
     const search = form.querySelector("#pprnet-q");
@@ -90,7 +106,9 @@
       (!state.type || summary.type === state.type) &&
       (!state.from || summary.year >= state.from) &&
       (!state.to || summary.year <= state.to) &&
-      words(state.q).every((word) => summary.text.includes(word));
+      words(state.q).every((word) =>
+        (synonyms.get(word) || [word]).some((w) => summary.text.includes(` ${w}`)),
+      );
     const count = (state) => summaries.filter((summary) => matches(summary, state)).length;
     const apply = (state) => {
       let shown = 0;

@@ -94,9 +94,9 @@ def test_years_and_words_filter_and_nothing_found_is_said(page: Page, base_url: 
     page.get_by_label("From", exact=True).select_option("")
     page.get_by_label("To", exact=True).select_option("2017")
     expect(page.locator(".pprnet-explorer-item:visible")).to_have_count(5)
-    page.get_by_label("Words in the title, authors or reference").fill("zilcha-mano")
+    page.get_by_label("Words in the title, authors, reference or take-home").fill("zilcha-mano")
     assert shown_titles(page) == ["Is the Alliance Really Therapeutic?"], "an author's name"
-    page.get_by_label("Words in the title, authors or reference").fill("Schroder")
+    page.get_by_label("Words in the title, authors, reference or take-home").fill("Schroder")
     # Schroder's article is summarised in 2018.
     expect(page.locator(".pprnet-explorer-status")).to_have_text(
         "No summary matches these filters."
@@ -110,7 +110,9 @@ def test_the_address_restores_a_shared_view(page: Page, base_url: str) -> None:
     expect(page.get_by_label(ALLIANCE)).to_be_checked()
     expect(page.get_by_label("Type of research")).to_have_value("book-chapter")
     expect(page.get_by_label("From", exact=True)).to_have_value("2017")
-    expect(page.get_by_label("Words in the title, authors or reference")).to_have_value("stiles")
+    expect(page.get_by_label("Words in the title, authors, reference or take-home")).to_have_value(
+        "stiles"
+    )
 
 
 def test_unknown_values_in_the_address_are_ignored(page: Page, base_url: str) -> None:
@@ -136,7 +138,7 @@ def test_the_back_button_returns_to_the_previous_view(page: Page, base_url: str)
 
 def test_typing_is_one_step_of_history(page: Page, base_url: str) -> None:
     open_explorer(page, base_url)
-    box = page.get_by_label("Words in the title, authors or reference")
+    box = page.get_by_label("Words in the title, authors, reference or take-home")
     box.press_sequentially("hutton")
     assert shown_titles(page) == ["Therapeutic Alliance in the Treatment of Adolescents"]
     page.go_back()
@@ -146,7 +148,7 @@ def test_typing_is_one_step_of_history(page: Page, base_url: str) -> None:
 
 def test_the_filters_work_by_keyboard_alone_with_visible_focus(page: Page, base_url: str) -> None:
     open_explorer(page, base_url)
-    box = page.get_by_label("Words in the title, authors or reference")
+    box = page.get_by_label("Words in the title, authors, reference or take-home")
     box.focus()
     page.keyboard.type("alliance")
     page.keyboard.press("Tab")
@@ -231,3 +233,30 @@ def test_a_count_of_the_evidence_map_opens_the_explorer_with_both_filters(
     expect(page.locator(".pprnet-explorer-status")).to_have_text("Showing 1 of 6 summaries.")
     expect(page.locator("#pprnet-topic-alliance")).to_be_checked()
     expect(page.locator("#pprnet-type")).to_have_value("meta-analysis")
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # The take-home is searched: "…the largest meta analysis of the alliance-outcome…"
+        ("metaanalysis", ["Therapeutic Alliance in the Treatment of Adolescents"]),
+        ("meta-analysis", ["Therapeutic Alliance in the Treatment of Adolescents"]),
+        # Accents and letter case aside: the reference spells "Schroder".
+        ("SCHRÖDER", ["The Effect of Therapists’ Internalized Models of Relationships"]),
+        # The start of a word: "antidep…" is in a take-home, "ct" starts no word.
+        ("antidep", ["The Importance of Psychosocial Factors in Mental Health Treatment"]),
+        ("ct", []),
+    ],
+)
+def test_the_text_filter_reads_as_a_reader_means_it(
+    page: Page, base_url: str, typed: str, expected: list[str]
+) -> None:
+    open_explorer(page, base_url)
+    page.get_by_label("Words in the title, authors, reference or take-home").fill(typed)
+    if expected:
+        expect(page.locator(".pprnet-explorer-item:visible")).to_have_count(len(expected))
+        assert shown_titles(page) == expected
+    else:
+        expect(page.locator(".pprnet-explorer-status")).to_have_text(
+            "No summary matches these filters."
+        )

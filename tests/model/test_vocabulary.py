@@ -45,6 +45,21 @@ def test_no_suggestion_for_nonsense() -> None:
     assert load_vocabulary(VOCABULARY).topics.suggest("zzzzqqq") is None
 
 
+MINIMAL = '[[topics]]\nslug = "a"\nlabel = "A"\n[[types]]\nslug = "b"\nlabel = "B"\n'
+
+
+def test_search_terms_are_groups_of_words_that_mean_the_same() -> None:
+    vocabulary = parse_vocabulary(
+        f'search_terms = [["CBT", "cognitive  behavioural therapy"], ["dropout", "drop-out"]]\n'
+        f"{MINIMAL}"
+    )
+    assert vocabulary.search_terms == (
+        ("CBT", "cognitive behavioural therapy"),
+        ("dropout", "drop-out"),
+    )
+    assert parse_vocabulary(MINIMAL).search_terms == ()
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -53,6 +68,12 @@ def test_no_suggestion_for_nonsense() -> None:
          '[[types]]\nslug="a"\nlabel="A"', "duplicate slug"),
         ('[[topics]]\nslug = "a"\nlabel = "x"', "types"),
         ("topics = [", "vocabulary"),
+        (f'search_terms = [["CBT"]]\n{MINIMAL}', "at least two different words"),
+        (f'search_terms = [["CBT", "cbt"]]\n{MINIMAL}', "at least two different words"),
+        (f'search_terms = [["CT", "cognitive therapy"], ["ct", "CBT"]]\n{MINIMAL}',
+         "'ct' is already in group 1"),
+        (f'search_terms = ["CBT"]\n{MINIMAL}', "group 1 must be a list of words"),
+        (f'search_terms = "CBT"\n{MINIMAL}', "must be a list of lists"),
     ],
 )  # fmt: skip
 def test_a_malformed_vocabulary_is_refused_with_its_reason(text: str, message: str) -> None:

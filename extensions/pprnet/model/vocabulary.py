@@ -86,10 +86,13 @@ def _word_set(name: str) -> str:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Both vocabularies of the archive."""
+    """Both vocabularies of the archive, and the words that readers search with."""
 
     topics: Terms
     types: Terms
+    # Groups of words that mean the same to a reader who searches (an abbreviation and its
+    # expansions, spellings): a search for one finds the others. Not the importer's aliases.
+    search_terms: tuple[tuple[str, ...], ...] = ()
 
 
 def parse_vocabulary(text: str, source: str = "vocabulary") -> Vocabulary:
@@ -101,6 +104,7 @@ def parse_vocabulary(text: str, source: str = "vocabulary") -> Vocabulary:
     return Vocabulary(
         topics=_terms(data, "topics", source),
         types=_terms(data, "types", source),
+        search_terms=_search_terms(data.get("search_terms", []), source),
     )
 
 
@@ -129,3 +133,27 @@ def _terms(data: dict[str, object], name: str, source: str) -> Terms:
             raise VocabularyError(f"{where}: duplicate slug {slug!r}")
         terms.append(Term(slug, label, tuple(aliases)))
     return Terms(name, tuple(terms))
+
+
+def _search_terms(groups: object, source: str) -> tuple[tuple[str, ...], ...]:
+    """Each group at least two different words or phrases; a word in one group only."""
+    where = f"{source}: search_terms"
+    if not isinstance(groups, list):
+        raise VocabularyError(f"{where} must be a list of lists of words")
+    seen: dict[str, int] = {}
+    checked: list[tuple[str, ...]] = []
+    for number, group in enumerate(groups, start=1):
+        if not isinstance(group, list) or not all(isinstance(w, str) and w.strip() for w in group):
+            raise VocabularyError(f"{where} group {number} must be a list of words")
+        words = tuple(" ".join(word.split()) for word in group)
+        folded = [word.casefold() for word in words]
+        if len(set(folded)) < 2:
+            raise VocabularyError(f"{where} group {number} needs at least two different words")
+        for word in folded:
+            if seen.get(word, number) != number:
+                raise VocabularyError(
+                    f"{where} group {number}: {word!r} is already in group {seen[word]}"
+                )
+            seen[word] = number
+        checked.append(words)
+    return tuple(checked)

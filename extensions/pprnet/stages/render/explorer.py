@@ -141,7 +141,7 @@ def filters_html(archive: Archive, vocabulary: Vocabulary) -> str:
     return (
         '<form class="pprnet-explorer-filters" role="search" aria-label="Filter the summaries">'
         '<div class="pprnet-filter pprnet-filter-text">'
-        '<label for="pprnet-q">Words in the title, authors or reference</label>'
+        '<label for="pprnet-q">Words in the title, authors, reference or take-home</label>'
         '<input type="search" id="pprnet-q" name="q"></div>'
         '<fieldset class="pprnet-filter pprnet-filter-topics">'
         f"<legend>Topics (a summary must have all those ticked)</legend>{topics}</fieldset>"
@@ -209,7 +209,8 @@ def explorer_index(
             ("types", vocabulary.types, archive.by_type),
         )
     }
-    return {"summaries": summaries, **facets}
+    search_terms = [list(group) for group in vocabulary.search_terms]
+    return {"summaries": summaries, **facets, "search_terms": search_terms}
 
 
 def write_index(app: Sphinx, exception: Exception | None) -> None:
