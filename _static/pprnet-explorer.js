@@ -25,7 +25,6 @@
       .toLocaleLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, " ")
       .trim();
-  const words = (text) => text.split(/\s+/).map(fold).filter(Boolean);
 
   function start(index) {
     const indexUrl = new URL(dataLink.getAttribute("href"), location.href);
@@ -44,11 +43,30 @@
       }))
       .filter((summary) => summary.item);
     if (!summaries.length) return;
-    const synonyms = new Map();
-    for (const group of index.search_terms || []) {
-      const folded = group.map(fold);
-      for (const word of folded) synonyms.set(word, folded);
-    }
+    // Each word or phrase of a group, longest first, and the group it belongs to.
+    const groups = (index.search_terms || [])
+      .flatMap((group) => group.map((term) => [fold(term), group.map(fold)]))
+      .sort(([a], [b]) => b.length - a.length);
+    // What a query asks for: for each of its terms, the alternatives any of which a summary
+    // must contain. A phrase of a group is one term ("cognitive behavioural therapy" also
+    // finds "CBT"); any other word is a term of its own.
+    const terms = (query) => {
+      let rest = ` ${fold(query)} `;
+      const found = [];
+      for (const [term, group] of groups) {
+        while (rest.includes(` ${term} `)) {
+          rest = rest.replace(` ${term} `, " ");
+          found.push(group);
+        }
+      }
+      return [...found, ...rest.split(" ").filter(Boolean).map((word) => [word])];
+    };
+    let lastQuery = null;
+    let lastTerms = [];
+    const termsOf = (query) => {
+      if (query !== lastQuery) [lastQuery, lastTerms] = [query, terms(query)];
+      return lastTerms;
+    };
 
     // The controls, as the page has them.
     const search = form.querySelector("#pprnet-q");
@@ -106,8 +124,8 @@
       (!state.type || summary.type === state.type) &&
       (!state.from || summary.year >= state.from) &&
       (!state.to || summary.year <= state.to) &&
-      words(state.q).every((word) =>
-        (synonyms.get(word) || [word]).some((w) => summary.text.includes(` ${w}`)),
+      termsOf(state.q).every((alternatives) =>
+        alternatives.some((term) => summary.text.includes(` ${term}`)),
       );
     const count = (state) => summaries.filter((summary) => matches(summary, state)).length;
     const apply = (state) => {

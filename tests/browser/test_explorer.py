@@ -3,12 +3,13 @@ the keyboard, and the plain list without JavaScript."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from accessibility import choose_scheme, violations
 
@@ -260,3 +261,24 @@ def test_the_text_filter_reads_as_a_reader_means_it(
         expect(page.locator(".pprnet-explorer-status")).to_have_text(
             "No summary matches these filters."
         )
+
+
+@pytest.mark.parametrize(
+    "typed", ["CBT", "cbt", "cognitive behavioural therapy", "Cognitive-Behavioral Therapy"]
+)
+def test_a_search_term_finds_the_others_of_its_group_either_way(
+    page: Page, base_url: str, typed: str
+) -> None:
+    """With the archive's data as served, but one take-home rewritten to say "CBT" (no real
+    summary says it yet): each word or phrase of the group finds it."""
+
+    def with_cbt(route: Route) -> None:
+        data = json.loads(route.fetch().text())
+        data["summaries"][0]["implication"] = "Offer CBT first."
+        route.fulfill(json=data)
+
+    page.route("**/explorer.json", with_cbt)
+    open_explorer(page, base_url)
+    page.get_by_label("Words in the title, authors, reference or take-home").fill(typed)
+    expect(page.locator(".pprnet-explorer-item:visible")).to_have_count(1)
+    assert shown_titles(page) == ["The Effect of Therapists’ Internalized Models of Relationships"]

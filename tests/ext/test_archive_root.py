@@ -277,3 +277,12 @@ def test_a_post_leads_with_its_take_home_and_describes_itself_with_it(built: Bui
             "Practice Implications"
         )
         assert page.select_one('meta[name="description"]')["content"] == take_home
+
+
+def test_addresses_keep_the_base_urls_path_without_its_final_slash(archive_variant) -> None:  # type: ignore[no-untyped-def]
+    result = archive_variant({}, "-D", "html_baseurl=https://example.org/archive")
+    assert result.returncode == 0, result.stderr
+    card = soup(result.outdir / "index.html").select_one('meta[property="og:url"]')
+    assert card["content"] == "https://example.org/archive/index.html"
+    sitemap = (result.outdir / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/archive/index.html</loc>" in sitemap

@@ -74,6 +74,11 @@ def test_search_terms_are_groups_of_words_that_mean_the_same() -> None:
          "'ct' is already in group 1"),
         (f'search_terms = ["CBT"]\n{MINIMAL}', "group 1 must be a list of words"),
         (f'search_terms = "CBT"\n{MINIMAL}', "must be a list of lists"),
+        # Compared as a search compares them: case, accents and punctuation aside.
+        (f'search_terms = [["drop-out", "Drop  out"]]\n{MINIMAL}', "two different words"),
+        (f'search_terms = [["meta-analysis", "MA"], ["méta analysis", "x"]]\n{MINIMAL}',
+         "'méta analysis' is already in group 1"),
+        (f'search_terms = [["--", "x"]]\n{MINIMAL}', "needs a letter or a digit"),
     ],
 )  # fmt: skip
 def test_a_malformed_vocabulary_is_refused_with_its_reason(text: str, message: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,25 +136,36 @@ def _terms(data: dict[str, object], name: str, source: str) -> Terms:
     return Terms(name, tuple(terms))
 
 
+def search_form(text: str) -> str:
+    """A search term as the explorer compares it (_static/pprnet-explorer.js, `fold`): letter
+    case, accents and punctuation aside, words separated by one space."""
+    decomposed = unicodedata.normalize("NFD", text)
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[\W_]+", " ", letters.casefold()).split())
+
+
 def _search_terms(groups: object, source: str) -> tuple[tuple[str, ...], ...]:
-    """Each group at least two different words or phrases; a word in one group only."""
+    """Each group at least two different words or phrases, as a search compares them; a word
+    in one group only."""
     where = f"{source}: search_terms"
     if not isinstance(groups, list):
         raise VocabularyError(f"{where} must be a list of lists of words")
     seen: dict[str, int] = {}
     checked: list[tuple[str, ...]] = []
     for number, group in enumerate(groups, start=1):
-        if not isinstance(group, list) or not all(isinstance(w, str) and w.strip() for w in group):
+        if not isinstance(group, list) or not all(isinstance(w, str) for w in group):
             raise VocabularyError(f"{where} group {number} must be a list of words")
         words = tuple(" ".join(word.split()) for word in group)
-        folded = [word.casefold() for word in words]
+        folded = [search_form(word) for word in words]
+        if not all(folded):
+            raise VocabularyError(f"{where} group {number}: a term needs a letter or a digit")
         if len(set(folded)) < 2:
             raise VocabularyError(f"{where} group {number} needs at least two different words")
-        for word in folded:
-            if seen.get(word, number) != number:
+        for word, form in zip(words, folded, strict=True):
+            if seen.get(form, number) != number:
                 raise VocabularyError(
-                    f"{where} group {number}: {word!r} is already in group {seen[word]}"
+                    f"{where} group {number}: {word!r} is already in group {seen[form]}"
                 )
-            seen[word] = number
+            seen[form] = number
         checked.append(words)
     return tuple(checked)

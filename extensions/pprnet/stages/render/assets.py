@@ -50,12 +50,29 @@ DESIGN_CLASSES = re.compile(
 _CLASS = re.compile(r"\.(sd-[\w-]+)")
 
 
+def _selectors(prelude: list[Any]) -> list[str]:
+    """A rule's selectors: its prelude split at the commas outside brackets."""
+    selectors: list[list[Any]] = [[]]
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            selectors.append([])
+        else:
+            selectors[-1].append(token)
+    return [tinycss2.serialize(tokens).strip() for tokens in selectors]
+
+
 def _kept(rule: Any) -> Any:
-    """The rule, or an @media rule with only its kept rules, or None."""
+    """The rule with only its selectors whose classes are all kept, an @media rule with only
+    its kept rules, or None."""
     if rule.type == "qualified-rule":
-        selector = tinycss2.serialize(rule.prelude)
-        wanted = all(DESIGN_CLASSES.fullmatch(name) for name in _CLASS.findall(selector))
-        return rule if wanted else None
+        kept = [
+            selector
+            for selector in _selectors(rule.prelude)
+            if all(DESIGN_CLASSES.fullmatch(name) for name in _CLASS.findall(selector))
+        ]
+        if not kept:
+            return None
+        return f"{','.join(kept)}{{{tinycss2.serialize(rule.content)}}}"
     if rule.type == "at-rule" and rule.lower_at_keyword == "media" and rule.content is not None:
         inner = [kept for r in tinycss2.parse_blocks_contents(rule.content) if (kept := _kept(r))]
         if not inner:

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from html import escape
 from typing import Any
-from urllib.parse import urljoin
 
 from docutils import nodes
 from markupsafe import Markup
 from sphinx.application import Sphinx
 
 from pprnet.stages.domain import get_domain
+from pprnet.stages.render.feeds import absolute
 from pprnet.stages.render.links import topic_page, type_page
 
 MAX_LENGTH = 200  # search engines show about 160 characters; a sentence or two
@@ -71,7 +71,7 @@ def head_tags(app: Sphinx, pagename: str, context: dict[str, Any], text: str) ->
         # The title as Sphinx rendered it (HTML), as plain text.
         "og:title": Markup(context.get("title", "")).striptags(),  # noqa: S704
         "og:type": "article" if is_post else "website",
-        "og:url": urljoin(app.config.html_baseurl, app.builder.get_target_uri(pagename)),
+        "og:url": absolute(app.config.html_baseurl, app.builder.get_target_uri(pagename)),
         "og:site_name": app.config.project,
         "og:description": text,
     }

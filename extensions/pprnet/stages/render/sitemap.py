@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import urljoin
 
 from sphinx.application import Sphinx
 
 from pprnet.stages.domain import get_domain
-from pprnet.stages.render.feeds import feeds_written
+from pprnet.stages.render.feeds import absolute, feeds_written
 from pprnet.stages.render.topics import collections
 
 SITEMAP = "sitemap.xml"
@@ -29,7 +28,7 @@ def build_sitemap(app: Sphinx) -> ET.Element:
     root = ET.Element("urlset", xmlns=NAMESPACE)
     for pagename in sorted(pagenames):
         url = ET.SubElement(root, "url")
-        address = urljoin(app.config.html_baseurl, app.builder.get_target_uri(pagename))
+        address = absolute(app.config.html_baseurl, app.builder.get_target_uri(pagename))
         ET.SubElement(url, "loc").text = address
         if pagename in posts:
             ET.SubElement(url, "lastmod").text = posts[pagename].date.isoformat()
