@@ -31,6 +31,12 @@ def post(old: str, new: str) -> dict[str, str | bytes | None]:
     return {POST: GOOD.replace(old, new)}
 
 
+def added_field(line: str, words: str) -> Case:
+    """A front-matter field added after the reference (line 8), refused there with `words`."""
+    reference = "reference: fluckiger2018alliance\n"
+    return Case(post(reference, f"{reference}{line}\n"), "front-matter", POST, 8, words)
+
+
 def missing_cite(block: str, line: int) -> Case:
     """A citation of a key that references.bib lacks, in `block` before the post's text."""
     paragraph = "The alliance predicts outcome across treatments."
@@ -190,35 +196,23 @@ CASES = {
         post("Monitor the alliance every session.", "As {cite:t}`fluckiger2018` shows."),
         "cite", POST, 15, "'fluckiger2018'",
     ),
-    "a bottom line of two sentences": Case(
-        post("reference: fluckiger2018alliance\n", "reference: fluckiger2018alliance\n"
-             "bottom-line: Monitor the alliance. Repair ruptures.\n"),
-        "front-matter", POST, 8, "one sentence",
+    "a bottom line of two sentences": added_field(
+        "bottom-line: Monitor the alliance. Repair ruptures.", "one sentence"
     ),
-    "a bottom line over 200 characters": Case(
-        post("reference: fluckiger2018alliance\n", "reference: fluckiger2018alliance\n"
-             f"bottom-line: {'Monitor the alliance ' * 10}in every session.\n"),
-        "front-matter", POST, 8, "at most 200",
+    "a bottom line over 200 characters": added_field(
+        f"bottom-line: {'Monitor the alliance ' * 10}in every session.", "at most 200"
     ),
-    "a bottom line with markup": Case(
-        post("reference: fluckiger2018alliance\n", "reference: fluckiger2018alliance\n"
-             "bottom-line: Monitor the *alliance* in every session.\n"),
-        "front-matter", POST, 8, "plain text",
+    "a bottom line with markup": added_field(
+        "bottom-line: Monitor the *alliance* in every session.", "plain text"
     ),
-    "a teaser of two sentences": Case(
-        post("reference: fluckiger2018alliance\n", "reference: fluckiger2018alliance\n"
-             "teaser: This month, the alliance. And more.\n"),
-        "front-matter", POST, 8, "one sentence",
+    "a teaser of two sentences": added_field(
+        "teaser: This month, the alliance. And more.", "one sentence"
     ),
-    "a teaser over 300 characters": Case(
-        post("reference: fluckiger2018alliance\n", "reference: fluckiger2018alliance\n"
-             f"teaser: This month I blog about {'the alliance and ' * 20}empathy.\n"),
-        "front-matter", POST, 8, "at most 300",
+    "a teaser over 300 characters": added_field(
+        f"teaser: This month I blog about {'the alliance and ' * 20}empathy.", "at most 300"
     ),
-    "a teaser with markup": Case(
-        post("reference: fluckiger2018alliance\n", "reference: fluckiger2018alliance\n"
-             "teaser: This month I blog about <b>the alliance</b>.\n"),
-        "front-matter", POST, 8, "plain text",
+    "a teaser with markup": added_field(
+        "teaser: This month I blog about <b>the alliance</b>.", "plain text"
     ),
     "a second teaser for one month": Case(
         {

@@ -102,6 +102,13 @@ class PPRNetDomain(Domain):
     def listings(self) -> dict[str, tuple[str, ...]]:
         return self.data["listings"]  # type: ignore[no-any-return]
 
+    def listing_page(self, listing: str, home: str) -> str | None:
+        """The page that holds a listing: a page of its own rather than the home page `home`,
+        which may hold it too."""
+        pages = sorted((docname == home, docname) for docname, names in self.listings.items()
+                       if listing in names)  # fmt: skip
+        return pages[0][1] if pages else None
+
     @property
     def archive(self) -> Archive:
         return self.data["archive"]  # type: ignore[no-any-return]

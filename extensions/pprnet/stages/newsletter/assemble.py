@@ -122,21 +122,11 @@ def summary(domain: PPRNetDomain, links: Links, post: Post) -> Summary:
     )
 
 
-def listing_page(domain: PPRNetDomain, listing: str, root: str) -> str | None:
-    """The page that holds a listing, a page of its own rather than the home page."""
-    pages = sorted(
-        (docname == root, docname)
-        for docname, names in domain.listings.items()
-        if listing in names
-    )  # fmt: skip
-    return pages[0][1] if pages else None
-
-
 def ways_in(domain: PPRNetDomain, links: Links, settings: Settings) -> tuple[Run, ...]:
     root = links.fromdoc
     ways: list[tuple[Run, ...]] = [(links.page(root, "The archive"),)]
     for listing, text in WAYS_IN:
-        page = listing_page(domain, listing, root)
+        page = domain.listing_page(listing, root)
         if page is not None and page != root:
             ways.append((links.page(page, text),))
     ways.append(links.runs([link(FILE, settings.feed_path, "Atom feed")]))

@@ -61,7 +61,7 @@ class FillEvidenceMap(FillListing):
             for topic in post.topics:
                 key = (topic, post.research_type)
                 counts[key] = counts.get(key, 0) + 1
-        explorers = sorted(d for d, names in domain.listings.items() if "summary-explorer" in names)
+        explorer = domain.listing_page(FillSummaryExplorer.listing, self.config.root_doc)
         # No caption: the page's heading names the table (a captioned table needs an id, which
         # the theme's wrapper would copy, and so repeat).
         table = nodes.table(classes=["pprnet-evidence-map"])
@@ -87,9 +87,9 @@ class FillEvidenceMap(FillListing):
                 noun = "summary" if count == 1 else "summaries"
                 title = f"{count} {noun}: {topic.label}, {kind.label}"
                 text: nodes.Node = nodes.Text(str(count))
-                if explorers:
+                if explorer is not None:
                     query = urlencode({"topic": topic.slug, "type": kind.slug})
-                    text = link(PAGE, f"{explorers[0]}?{query}", str(count), title=title)
+                    text = link(PAGE, f"{explorer}?{query}", str(count), title=title)
                 row += _entry(text, classes=css)
             body += row
         group += body

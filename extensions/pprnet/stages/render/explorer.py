@@ -98,12 +98,11 @@ class FillSummaryExplorer(FillListing):
         paragraph = nodes.paragraph(classes=["pprnet-explorer-noscript"])
         paragraph += nodes.Text("Filtering needs JavaScript: this is every summary, newest first.")
         home = self.config.root_doc
-        pages = []
-        for listing, text in (("topic-index", "topic"), ("type-index", "type of research")):
-            hosts = sorted(d for d, names in domain.listings.items() if listing in names)
-            hosts.sort(key=lambda docname: docname == home)
-            if hosts:
-                pages.append((hosts[0], text))
+        pages = [
+            (page, text)
+            for listing, text in (("topic-index", "topic"), ("type-index", "type of research"))
+            if (page := domain.listing_page(listing, home)) is not None
+        ]
         for index, (docname, text) in enumerate(pages):
             paragraph += nodes.Text(" The summaries of each " if not index else " and each ")
             paragraph += link(PAGE, docname, text)
