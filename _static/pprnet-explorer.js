@@ -190,6 +190,7 @@
     const initial = fromAddress();
     show(initial);
     apply(initial);
+    explorer.dataset.ready = "true"; // the filters work from now on
   }
 
   fetch(dataLink.href)

@@ -30,7 +30,8 @@ def query(page: Page) -> dict[str, list[str]]:
 
 def open_explorer(page: Page, base_url: str, search: str = "") -> None:
     page.goto(base_url + EXPLORER + search)
-    expect(page.locator(".pprnet-explorer-status")).to_contain_text("summar")
+    # The controls are in the page from the start; the script marks when they work.
+    expect(page.locator(".pprnet-explorer[data-ready]")).to_have_count(1)
 
 
 @pytest.fixture
