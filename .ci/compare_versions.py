@@ -39,7 +39,8 @@ LOWEST_CONSTRAINTS = ROOT / ".ci" / "constraints-lowest.txt"
 # Compared by content: the pages, feeds, explorer data and scripts. Every other file
 # (stylesheets, fonts, images, build state) need only exist in both outputs.
 COMPARED_SUFFIXES = (".html", ".xml", ".json", ".js")
-SEARCH_INDEX = "searchindex.js"
+# The search index is made from the pages, which are compared; its files are named by hashes.
+SEARCH_BUNDLE = "pagefind/"
 
 # How much of a difference is printed: enough to see what changed, not a whole minified script.
 SHOWN_FILES = 3
@@ -66,12 +67,6 @@ class Rule:
     replacement: str | Callable[[re.Match[str]], str]
 
 
-def _version_numbers(match: re.Match[str]) -> str:
-    """Keep the names in Sphinx's table of environment versions; drop the numbers (the result
-    is still JSON, so that the search index can be read to show its differences)."""
-    return re.sub(r":\d+", ':"N"', match.group())
-
-
 RULES: tuple[Rule, ...] = (
     # Sphinx links every stylesheet and script it copies as NAME.css?v=CRC32, the checksum of
     # the file as 8 hex digits: a dependency's asset that changes changes every page. The asset
@@ -89,9 +84,6 @@ RULES: tuple[Rule, ...] = (
         re.compile(r'(<meta name="generator" content="Docutils )\d+(?:\.\d+)+[a-z0-9.]*'),
         r"\1VERSION",
     ),
-    # searchindex.js records "envversion":{"sphinx":66,"sphinx.domains.c":3,...}: the version
-    # of Sphinx's environment and of each domain, which a Sphinx release may raise.
-    Rule("search-envversion", re.compile(r'"envversion":\s*\{[^{}]*\}'), _version_numbers),
 )
 
 
@@ -208,7 +200,8 @@ def build(variant: Variant, source_date_epoch: str) -> None:
 
 
 def output_files(html: Path) -> set[str]:
-    return {path.relative_to(html).as_posix() for path in html.rglob("*") if path.is_file()}
+    names = {path.relative_to(html).as_posix() for path in html.rglob("*") if path.is_file()}
+    return {name for name in names if not name.startswith(SEARCH_BUNDLE)}
 
 
 def normalise(text: str, counts: dict[str, int]) -> str:
@@ -219,26 +212,17 @@ def normalise(text: str, counts: dict[str, int]) -> str:
 
 
 def split_json(name: str, text: str) -> tuple[str, Any, str] | None:
-    """A JSON file, or the search index (a script around JSON), as (prefix, data, suffix)."""
-    if name == SEARCH_INDEX:
-        prefix, suffix = "Search.setIndex(", ")"
-    elif name.endswith(".json"):
-        prefix, suffix = "", ""
-    else:
-        return None
-    if not (text.startswith(prefix) and text.endswith(suffix)):
+    """A JSON file as (prefix, data, suffix)."""
+    if not name.endswith(".json"):
         return None
     try:
-        return prefix, json.loads(text[len(prefix) : len(text) - len(suffix)]), suffix
+        return "", json.loads(text), ""
     except json.JSONDecodeError:
         return None
 
 
 def readable(name: str, text: str) -> str:
-    """JSON, and the search index's JSON, one value per line, so that a diff shows what changed.
-
-    A reformatting only: no value changes, and keys are sorted as Sphinx sorts them.
-    """
+    """JSON one value per line, so that a diff shows what changed (no value changes)."""
     parts = split_json(name, text)
     if parts is None:
         return text

@@ -13,18 +13,15 @@
 
   const form = explorer && explorer.querySelector(".pprnet-explorer-filters");
   const status = explorer && explorer.querySelector(".pprnet-explorer-status");
-  if (!form || !status) return;
-  // Text compared as a reader means it: letter case, accents and punctuation aside ("Schröder"
-  // finds "Schroder", "drop-out" finds "drop out"), each typed word matching the start of a
-  // word ("alli" finds "alliance", "ct" does not find "effect"), and a word finding the others
-  // of its group of search terms (vocabulary.toml: "CBT" finds "cognitive behavioural therapy").
-  const fold = (text) =>
-    text
-      .normalize("NFD")
-      .replace(/\p{Diacritic}/gu, "")
-      .toLocaleLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, " ")
-      .trim();
+  const words = window.pprnetWords;
+  if (!form || !status || !words) return;
+  // Text compared as a reader means it (pprnet-words.js): letter case, accents and punctuation
+  // aside, and a word finding the others of its group of search terms. A summary matches
+  // when its title, authors, reference and take-home (in the explorer's data) have every
+  // typed word at the start of one of theirs ("alli" finds "alliance", "ct" does not find
+  // "effect"), or when its whole text has every word (the search index, which the explorer
+  // asks once per query; until it answers, the first test alone).
+  const fold = words.fold;
 
   function start(index) {
     const indexUrl = new URL(dataLink.getAttribute("href"), location.href);
@@ -40,33 +37,19 @@
         type: summary.type.slug,
         year: summary.date.slice(0, 4),
         text: ` ${fold([summary.title, summary.authors, summary.reference, summary.implication].join(" "))} `,
+        address: new URL(summary.url, indexUrl).href,
       }))
       .filter((summary) => summary.item);
     if (!summaries.length) return;
-    // Each word or phrase of a group, longest first, and the group it belongs to.
-    const groups = (index.search_terms || [])
-      .flatMap((group) => group.map((term) => [fold(term), group.map(fold)]))
-      .sort(([a], [b]) => b.length - a.length);
-    // What a query asks for: for each of its terms, the alternatives any of which a summary
-    // must contain. A phrase of a group is one term ("cognitive behavioural therapy" also
-    // finds "CBT"); any other word is a term of its own.
-    const terms = (query) => {
-      let rest = ` ${fold(query)} `;
-      const found = [];
-      for (const [term, group] of groups) {
-        while (rest.includes(` ${term} `)) {
-          rest = rest.replace(` ${term} `, " ");
-          found.push(group);
-        }
-      }
-      return [...found, ...rest.split(" ").filter(Boolean).map((word) => [word])];
-    };
+    const terms = words.parser(index.search_terms);
     let lastQuery = null;
     let lastTerms = [];
     const termsOf = (query) => {
       if (query !== lastQuery) [lastQuery, lastTerms] = [query, terms(query)];
       return lastTerms;
     };
+    // The summaries whose whole text has every word of a query, by address, once known.
+    const fullText = new Map();
 
     // The controls, as the page has them.
     const search = form.querySelector("#pprnet-q");
@@ -124,9 +107,9 @@
       (!state.type || summary.type === state.type) &&
       (!state.from || summary.year >= state.from) &&
       (!state.to || summary.year <= state.to) &&
-      termsOf(state.q).every((alternatives) =>
+      (termsOf(state.q).every((alternatives) =>
         alternatives.some((term) => summary.text.includes(` ${term}`)),
-      );
+      ) || Boolean(fullText.get(state.q)?.has(summary.address)));
     const count = (state) => summaries.filter((summary) => matches(summary, state)).length;
     const apply = (state) => {
       let shown = 0;
@@ -157,12 +140,32 @@
     // A change of a control is a new view in the history; typing in the search box replaces
     // the view it started, so that the back button does not step through every keystroke.
     let typing = false;
+    // A query's full-text matches, asked of the search index once; the view is shown again
+    // when they come, if it still shows that query.
+    const searchText = (state) => {
+      if (!state.q || fullText.has(state.q)) return;
+      const query = state.q;
+      fullText.set(query, null);
+      words
+        .summariesMatching(termsOf(query))
+        .then((found) => {
+          const addresses = new Set([...found].map((url) => new URL(url, words.root).href));
+          fullText.set(query, addresses);
+          const now = fromForm();
+          if (now.q === query) apply(now);
+        })
+        .catch(() => fullText.delete(query)); // without the index: the explorer's data only
+    };
+    const view = (state) => {
+      apply(state);
+      searchText(state);
+    };
     const update = (replace) => {
       const state = fromForm();
       const url = address(state);
       if (replace) history.replaceState(null, "", url);
       else history.pushState(null, "", url);
-      apply(state);
+      view(state);
     };
     form.addEventListener("change", (event) => {
       if (event.target === search) return;
@@ -184,12 +187,12 @@
       typing = false;
       const state = fromAddress();
       show(state);
-      apply(state);
+      view(state);
     });
 
     const initial = fromAddress();
     show(initial);
-    apply(initial);
+    view(initial);
     explorer.dataset.ready = "true"; // the filters work from now on
   }
 

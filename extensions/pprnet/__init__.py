@@ -55,6 +55,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from pprnet.stages.render.postpage import setup_postpage
     from pprnet.stages.render.references import setup_references
     from pprnet.stages.render.related import setup_related
+    from pprnet.stages.render.search import setup_search
     from pprnet.stages.render.sitemap import setup_sitemap
     from pprnet.stages.render.topics import setup_topics
 
@@ -87,6 +88,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_head,
         setup_assets,
         setup_sitemap,
+        setup_search,
         setup_gate,
         setup_newsletter,
         # the dependencies, adapted

@@ -47,6 +47,12 @@ class Settings:
         "atom.xml", "html", "Where the feed of the newest summaries is written in the output."
     )
     feed_length: int = _option(50, "html", "How many of the newest summaries each feed holds.")
+    search_index: bool = _option(
+        True,
+        "",
+        "Index the written site for search (Pagefind) after each build that wrote a page;"
+        " False only for test builds that search nothing.",
+    )
     newsletter_month: str = _option(
         "",
         "",

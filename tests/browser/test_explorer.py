@@ -96,9 +96,9 @@ def test_years_and_words_filter_and_nothing_found_is_said(page: Page, base_url: 
     page.get_by_label("From", exact=True).select_option("")
     page.get_by_label("To", exact=True).select_option("2017")
     expect(page.locator(".pprnet-explorer-item:visible")).to_have_count(5)
-    page.get_by_label("Words in the title, authors, reference or take-home").fill("zilcha-mano")
+    page.get_by_label("Words in the summaries or their references").fill("zilcha-mano")
     assert shown_titles(page) == ["Is the Alliance Really Therapeutic?"], "an author's name"
-    page.get_by_label("Words in the title, authors, reference or take-home").fill("Schroder")
+    page.get_by_label("Words in the summaries or their references").fill("Schroder")
     # Schroder's article is summarised in 2018.
     expect(page.locator(".pprnet-explorer-status")).to_have_text(
         "No summary matches these filters."
@@ -112,9 +112,7 @@ def test_the_address_restores_a_shared_view(page: Page, base_url: str) -> None:
     expect(page.get_by_label(ALLIANCE)).to_be_checked()
     expect(page.get_by_label("Type of research")).to_have_value("book-chapter")
     expect(page.get_by_label("From", exact=True)).to_have_value("2017")
-    expect(page.get_by_label("Words in the title, authors, reference or take-home")).to_have_value(
-        "stiles"
-    )
+    expect(page.get_by_label("Words in the summaries or their references")).to_have_value("stiles")
 
 
 def test_unknown_values_in_the_address_are_ignored(page: Page, base_url: str) -> None:
@@ -140,7 +138,7 @@ def test_the_back_button_returns_to_the_previous_view(page: Page, base_url: str)
 
 def test_typing_is_one_step_of_history(page: Page, base_url: str) -> None:
     open_explorer(page, base_url)
-    box = page.get_by_label("Words in the title, authors, reference or take-home")
+    box = page.get_by_label("Words in the summaries or their references")
     box.press_sequentially("hutton")
     assert shown_titles(page) == ["Therapeutic Alliance in the Treatment of Adolescents"]
     page.go_back()
@@ -150,7 +148,7 @@ def test_typing_is_one_step_of_history(page: Page, base_url: str) -> None:
 
 def test_the_filters_work_by_keyboard_alone_with_visible_focus(page: Page, base_url: str) -> None:
     open_explorer(page, base_url)
-    box = page.get_by_label("Words in the title, authors, reference or take-home")
+    box = page.get_by_label("Words in the summaries or their references")
     box.focus()
     page.keyboard.type("alliance")
     page.keyboard.press("Tab")
@@ -254,7 +252,7 @@ def test_the_text_filter_reads_as_a_reader_means_it(
     page: Page, base_url: str, typed: str, expected: list[str]
 ) -> None:
     open_explorer(page, base_url)
-    page.get_by_label("Words in the title, authors, reference or take-home").fill(typed)
+    page.get_by_label("Words in the summaries or their references").fill(typed)
     if expected:
         expect(page.locator(".pprnet-explorer-item:visible")).to_have_count(len(expected))
         assert shown_titles(page) == expected
@@ -280,6 +278,42 @@ def test_a_search_term_finds_the_others_of_its_group_either_way(
 
     page.route("**/explorer.json", with_cbt)
     open_explorer(page, base_url)
-    page.get_by_label("Words in the title, authors, reference or take-home").fill(typed)
+    page.get_by_label("Words in the summaries or their references").fill(typed)
     expect(page.locator(".pprnet-explorer-item:visible")).to_have_count(1)
+    assert shown_titles(page) == ["The Effect of Therapists’ Internalized Models of Relationships"]
+
+
+@pytest.mark.parametrize(
+    ("words", "titles"),
+    [
+        # In the summaries' text only, not in their titles, references or take-homes.
+        ("empathy", [
+            "The Effect of Therapists’ Internalized Models of Relationships",
+            "Therapists’ Appropriate Responsiveness to Clients",
+            "The Importance of Psychosocial Factors in Mental Health Treatment",
+        ]),
+        ("renegotiate", ["Therapeutic Alliance in the Treatment of Adolescents"]),
+        # "drop out rates", found by the group of "dropout" (vocabulary.toml).
+        ("dropout", ["The Importance of Psychosocial Factors in Mental Health Treatment"]),
+        ("Empathy  humility", []),  # every word must be in one summary
+    ],
+)  # fmt: skip
+def test_the_text_filter_reads_the_whole_summary(
+    page: Page, base_url: str, words: str, titles: list[str]
+) -> None:
+    open_explorer(page, base_url)
+    page.get_by_label("Words in the summaries or their references").fill(words)
+    status = page.locator(".pprnet-explorer-status")
+    if titles:
+        expect(status).to_have_text(f"Showing {len(titles)} of 6 summaries.")
+        assert shown_titles(page) == titles
+    else:
+        page.wait_for_timeout(500)  # the search index has answered
+        expect(status).to_have_text("No summary matches these filters.")
+
+
+def test_the_text_filter_and_the_topics_combine(page: Page, base_url: str) -> None:
+    open_explorer(page, base_url, "?q=alliance")
+    expect(page.locator(".pprnet-explorer-status")).to_have_text("Showing 5 of 6 summaries.")
+    page.get_by_label("Attachment").check()
     assert shown_titles(page) == ["The Effect of Therapists’ Internalized Models of Relationships"]

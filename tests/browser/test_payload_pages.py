@@ -34,6 +34,5 @@ def test_no_page_or_search_opens_a_dialog(
         page.goto(f"{payload_url}/{path}", wait_until="load")
     for query in QUERIES:
         page.goto(f"{payload_url}/search.html?q={query}", wait_until="load")
-        page.wait_for_selector("#search-results", state="attached")
-        page.wait_for_timeout(300)  # let the search script render its results
+        page.wait_for_selector("form.pprnet-search[data-ready]", state="attached")
     assert dialogs == []

@@ -1,4 +1,5 @@
-"""What a reader does beyond browsing: prints a handout, reads on a phone, searches, subscribes."""
+"""What a reader does beyond browsing: prints a handout, reads on a phone, subscribes (search:
+test_search.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from playwright.sync_api import Page, expect
 
-from accessibility import choose_scheme, violations
+from accessibility import choose_scheme
 from support import PROJECT
 
 pytestmark = pytest.mark.browser
@@ -104,54 +105,6 @@ def test_no_page_scrolls_sideways_on_a_phone(page: Page, base_url: str, path: st
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
     assert scroll <= client
-
-
-def search_results(page: Page, base_url: str, query: str) -> list[str]:
-    page.goto(f"{base_url}/search.html?q={query}")
-    expect(page.locator("#search-results .search-summary")).to_contain_text("Search finished")
-    return page.locator("#search-results ul.search li > a").all_inner_texts()
-
-
-@pytest.mark.parametrize(
-    ("query", "title"),
-    [
-        ("Zilcha-Mano", "Is the Alliance Really Therapeutic?"),
-        ("Hutton", "Therapeutic Alliance in the Treatment of Adolescents"),
-        ("renegotiate", "Therapeutic Alliance in the Treatment of Adolescents"),
-    ],
-)
-def test_search_finds_a_summary_by_author_and_by_its_practice_implications(
-    page: Page, base_url: str, query: str, title: str
-) -> None:
-    assert title in search_results(page, base_url, query)
-
-
-def test_the_practice_implications_word_is_in_them_only() -> None:
-    source = (PROJECT / "posts/2017/10-alliance-adolescents.md").read_text(encoding="utf-8")
-    summary, implications = source.split(":::{practice-implications}")
-    assert "renegotiate" not in summary.lower() and "renegotiate" in implications
-
-
-def test_related_lists_do_not_make_a_post_a_search_result(page: Page, base_url: str) -> None:
-    # "Psychosocial" is in one post only, whose title other posts list as related.
-    titles = {
-        line.removeprefix("# ")
-        for path in (PROJECT / "posts").rglob("*.md")
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.startswith("# ")
-    }
-    found = [title for title in search_results(page, base_url, "psychosocial") if title in titles]
-    assert found == ["The Importance of Psychosocial Factors in Mental Health Treatment"]
-
-
-@pytest.mark.parametrize("mode", ["light", "dark"])
-def test_search_results_have_no_accessibility_violations(
-    page: Page, base_url: str, mode: str
-) -> None:
-    page.emulate_media(color_scheme=mode)
-    search_results(page, base_url, "alliance")
-    choose_scheme(page, mode)
-    assert violations(page) == []
 
 
 def feed_links(page: Page) -> list[tuple[str, str]]:

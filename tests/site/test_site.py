@@ -290,13 +290,6 @@ def test_each_post_shows_its_reading_time_and_related_summaries(
         assert (page_of(post, site).parent / link["href"]).resolve().exists()
 
 
-def test_only_the_search_page_loads_the_search_index(site: BuildResult) -> None:
-    # The index grows with the archive; the theme would load it on every page.
-    for page in ("index.html", "posts/2018/01-therapist-internalized-models.html", "topics.html"):
-        assert soup(site.outdir / page).select('script[src$="searchindex.js"]') == [], page
-    assert soup(site.outdir / "search.html").select('script[src$="searchindex.js"]') != []
-
-
 def test_every_page_names_an_icon_that_exists(site: BuildResult) -> None:
     pages = [p for p in site.outdir.rglob("*.html") if "_static" not in p.parts]
     assert len(pages) > 20
@@ -304,15 +297,6 @@ def test_every_page_names_an_icon_that_exists(site: BuildResult) -> None:
         icon = soup(page).select_one('link[rel~="icon"]')
         assert icon is not None, page
         assert (page.parent / icon["href"]).resolve().is_file(), page
-
-
-def test_the_bibliography_links_under_references_are_not_search_hits(site: BuildResult) -> None:
-    # "In the bibliography, with every summary citing it" is under every reference of every post.
-    text = (site.outdir / "searchindex.js").read_text("utf-8")
-    index = json.loads(text.removeprefix("Search.setIndex(").rstrip(");"))
-    hits = index["terms"].get("bibliographi", [])  # the stem of "bibliography"
-    pages = [index["docnames"][i] for i in (hits if isinstance(hits, list) else [hits])]
-    assert not [page for page in pages if page.startswith("posts/")], pages
 
 
 @pytest.mark.parametrize(

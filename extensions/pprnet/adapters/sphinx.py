@@ -4,7 +4,9 @@ behaviour ends a build with a traceback.
 Checked against Sphinx 9.0.0 and 9.0.4 (the lowest and the latest allowed versions, which
 `make versions` builds). Private accesses: the HTML builder's per-page attributes
 (`secnumbers`, `fignumbers`, `imgpath`, `dlpath`, `current_docname`), set by
-`render_page_body`; `tests/ext/adapters/test_sphinx.py` fails without them.
+`render_page_body`; `tests/ext/adapters/test_sphinx.py` fails without them. The HTML builder's
+`search` attribute, which `without_sphinx_search` clears (no configuration value does);
+`tests/site/test_search_index.py` fails if Sphinx writes `searchindex.js` again.
 """
 
 from __future__ import annotations
@@ -68,7 +70,18 @@ def render_page_body(builder: StandaloneHTMLBuilder, pagename: str, node: nodes.
     return builder.render_partial(node)["fragment"]
 
 
+def without_sphinx_search(app: Sphinx) -> None:
+    """Sphinx's search index is not made: the archive's search is Pagefind's, over the written
+    pages (`stages/render/search.py`). Indexing every document costs a tenth of a build, and
+    its `searchindex.js` is rewritten by every build, even one that writes no page. The HTML
+    builder has no setting for it; its `search` attribute, which builders without search
+    (HTML Help) clear, is cleared. Remove if Sphinx gains a setting."""
+    if isinstance(app.builder, StandaloneHTMLBuilder):
+        app.builder.search = False
+
+
 def setup_sphinx(app: Sphinx) -> None:
     codecs.register(_find_codec)
     # After Sphinx 9's warning about encodings other than UTF-8 (790): this one is UTF-8.
     app.connect("config-inited", read_sources_leniently, priority=800)
+    app.connect("builder-inited", without_sphinx_search)

@@ -40,6 +40,7 @@ class Subtype(StrEnum):
     BIB_UNUSED = "bib-unused"
     CONFIG = "config"
     NEWSLETTER = "newsletter"
+    SEARCH = "search"
 
 
 def decode(data: bytes) -> tuple[str, Problem | None]:

@@ -3,8 +3,10 @@
 The explorer is a plain list of every summary (title, month, type, topics, all links), so that
 it works without JavaScript. Its filters are written into the page, so that nothing moves when
 `_static/pprnet-explorer.js` (loaded on this page only) makes them work with the data of
-`explorer.json`, written once per build into the output root. Without JavaScript the filters
-are hidden (`@media (scripting: none)`) and a line says that filtering needs it.
+`explorer.json`, written once per build into the output root; its text filter also asks the
+search index (`search.py`) which summaries have the words anywhere in their text, so that the
+explorer's own data stays small. Without JavaScript the filters are hidden (`@media
+(scripting: none)`) and a line says that filtering needs it.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from pprnet.stages.render.links import (
     type_badge,
 )
 from pprnet.stages.render.listing import FillListing, ListingDirective, add_listing
+from pprnet.stages.render.search import WORDS_SCRIPT
 
 INDEX_FILE = "explorer.json"
 SCRIPT = "pprnet-explorer.js"
@@ -140,7 +143,7 @@ def filters_html(archive: Archive, vocabulary: Vocabulary) -> str:
     return (
         '<form class="pprnet-explorer-filters" role="search" aria-label="Filter the summaries">'
         '<div class="pprnet-filter pprnet-filter-text">'
-        '<label for="pprnet-q">Words in the title, authors, reference or take-home</label>'
+        '<label for="pprnet-q">Words in the summaries or their references</label>'
         '<input type="search" id="pprnet-q" name="q"></div>'
         '<fieldset class="pprnet-filter pprnet-filter-topics">'
         f"<legend>Topics (a summary must have all those ticked)</legend>{topics}</fieldset>"
@@ -233,6 +236,7 @@ def add_script(
     """Load the explorer's script and styles on the pages that show an explorer, only there."""
     # The domain knows those pages; walking every page to find out is a cost on every post.
     if FillSummaryExplorer.listing in get_domain(app.env).listings.get(pagename, ()):
+        app.add_js_file(WORDS_SCRIPT, loading_method="defer")  # first: the explorer uses it
         app.add_js_file(SCRIPT, loading_method="defer")
         app.add_css_file(STYLESHEET)
 

@@ -48,8 +48,7 @@ ACTIVE_DATA_RE = re.compile(r"^data:\s*(text/html|[^,;]*xml|[^,;]*script)", re.I
 CHARSET_RE = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
 POLICY = "script-src 'self'{hashes}; object-src 'none'; base-uri 'self'"
 POLICY_META = '<meta http-equiv="Content-Security-Policy"'
-# When each build began: the pages written since are the ones it wrote (parallel writers
-# included, which report nothing back to the main process).
+# When each build began: the pages written since are the ones it wrote (`pages_written`).
 _started: WeakKeyDictionary[Sphinx, float] = WeakKeyDictionary()
 
 
@@ -138,16 +137,24 @@ def note_start(app: Sphinx) -> None:
     _started[app] = time.time()
 
 
+def pages_written(app: Sphinx) -> list[Path]:
+    """The pages this build wrote: those written since it began (pages written by parallel
+    writers included, which report nothing back to the main process)."""
+    builder = app.builder
+    assert isinstance(builder, StandaloneHTMLBuilder)
+    since = _started.get(app, 0.0)
+    return [
+        path
+        for path in Path(builder.outdir).rglob(f"*{builder.out_suffix}")
+        if "_static" not in path.parts and path.stat().st_mtime >= since
+    ]
+
+
 def check_written_pages(app: Sphinx, exception: Exception | None) -> None:
     """Check each page this build wrote and give it its policy."""
-    builder = app.builder
-    if exception is not None or not isinstance(builder, StandaloneHTMLBuilder):
+    if exception is not None or not isinstance(app.builder, StandaloneHTMLBuilder):
         return
-    since = _started.get(app, 0.0)
-    outdir = Path(builder.outdir)
-    for path in outdir.rglob(f"*{builder.out_suffix}"):
-        if path.stat().st_mtime < since or "_static" in path.parts:
-            continue
+    for path in pages_written(app):
         html = path.read_text(encoding="utf-8")
         scripts = scripts_of(html)
         for offset, problem in problems_of(html, scripts):

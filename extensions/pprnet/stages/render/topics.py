@@ -95,7 +95,10 @@ class FillTopicIndex(FillListing):
         self, domain: PPRNetDomain, docname: str, options: dict[str, Any]
     ) -> list[nodes.Node]:
         topics = domain.sources.vocabulary.topics
-        return [term_index(topics, domain.archive.by_topic, topic_page, "pprnet-topic-index")]
+        index = term_index(topics, domain.archive.by_topic, topic_page, "pprnet-topic-index")
+        if docname == domain.env.config.root_doc:
+            index["classes"].append("no-search")  # search finds the list on the topics page
+        return [index]
 
 
 class FillTypeIndex(FillListing):
