@@ -153,6 +153,7 @@
           fullText.set(query, addresses);
           const now = fromForm();
           if (now.q === query) apply(now);
+          explorer.dataset.searched = query; // the whole texts have answered this query
         })
         .catch(() => fullText.delete(query)); // without the index: the explorer's data only
     };

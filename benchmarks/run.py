@@ -5,7 +5,8 @@ rebuild after one post's summary is edited, a rebuild after one post's title and
 topics are changed (the edit that rewrites listings), as `make serve` builds (serially), and a
 clean build as `make html` does (`-j auto`), each the median of --runs; peak memory and output
 size; then `pprnet check` over the N posts, and the weight of a post page (the bytes of the HTML,
-CSS, JS and fonts it loads). Prints one table with the ratios to the baseline and the growth
+CSS, JS and fonts it loads), and the explorer's data and the time its filters take in Chromium
+(`browsing.py`). Prints one table with the ratios to the baseline and the growth
 exponent, then a table of `pprnet import` on 1 MB inputs (`importer.py`). The text is drawn
 from a word list (--words; Debian's `wamerican` by default).
 
@@ -29,6 +30,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from browsing import explorer_figures
 from generate import DICTIONARY, MIN_POSTS, PROJECT, Words, generate, load_words, topic_slugs
 from importer import HEADER as IMPORT_HEADER
 from importer import import_rows
@@ -212,6 +214,7 @@ class Size:
     output_mb: dict[str, float]
     page_weight: dict[str, int]
     check_seconds: float
+    browsing: dict[str, float]  # the archive's explorer in Chromium (browsing.py)
 
     def median(self, flavour: str, scenario: str) -> float:
         return statistics.median(self.times[flavour][scenario])
@@ -246,7 +249,11 @@ def measure_size(n: int, flavours: list[Flavour], runs: int, words: Words, tmp: 
         for flavour in flavours
     }
     results = measure(sites, runs)
-    size = Size(n, {}, {}, {}, {}, check_seconds(sites[flavours[0]]))
+    archive = sites[flavours[0]]
+    # Words of the middle of the ranks: each finds some summaries, not nearly all.
+    queries = list(words.ranked[200:206])
+    browsing = explorer_figures(archive / "_build/html", queries)
+    size = Size(n, {}, {}, {}, {}, check_seconds(archive), browsing)
     for flavour, site in sites.items():
         runs_of = results[flavour.name]
         size.times[flavour.name] = {s: [r.seconds for r in runs_of[s]] for s in SCENARIOS}
@@ -273,6 +280,9 @@ def baseline_rows(size: Size) -> list[tuple[str, ...]]:
         rows.append((n, measure_, f"{a / scale:.{digits}f}", f"{b / scale:.{digits}f}",
                      f"{a / b:.2f}x"))  # fmt: skip
     rows.append((n, "pprnet check (s)", f"{size.check_seconds:.2f}", "-", "-"))
+    rows.extend(
+        (n, measure_, f"{value:.1f}", "-", "-") for measure_, value in size.browsing.items()
+    )
     return rows
 
 

@@ -308,7 +308,7 @@ def test_the_text_filter_reads_the_whole_summary(
         expect(status).to_have_text(f"Showing {len(titles)} of 6 summaries.")
         assert shown_titles(page) == titles
     else:
-        page.wait_for_timeout(500)  # the search index has answered
+        expect(page.locator(".pprnet-explorer[data-searched]")).to_have_count(1)
         expect(status).to_have_text("No summary matches these filters.")
 
 

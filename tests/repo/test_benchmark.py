@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from browsing import explorer_figures
 from generate import DICTIONARY, PROJECT, Words, generate, load_words
 from run import (
     Flavour,
@@ -155,3 +156,17 @@ def test_the_benchmark_runs_every_scenario_with_a_variant(tmp_path: Path) -> Non
         assert ["8", f"{scenario} build (s)"] in [row[:2] for row in rows], scenario
         assert ["8", "self", f"{scenario} build (s)"] in [row[:3] for row in rows], scenario
     assert ["8", "self", "peak memory (MB)"] in [row[:3] for row in rows]
+
+
+@pytest.mark.browser
+def test_the_explorer_is_measured_in_the_browser(tmp_path: Path) -> None:
+    site = generate(tmp_path / "site", 12, "archive", words=WORDS)
+    assert sphinx_build(site, tmp_path / "out").returncode == 0
+    figures = explorer_figures(tmp_path / "out/html", list(WORDS.ranked[:6]))
+    assert list(figures) == [
+        "explorer data (kB gz)",
+        "explorer: tick a topic (ms)",
+        "explorer: type, first query (ms)",
+        "explorer: type, later query (ms)",
+    ]
+    assert all(value > 0 for value in figures.values())

@@ -77,8 +77,8 @@ NOT_INDEXED = (
 
 
 def _hidden(*spans: str) -> str:
-    """Filters and what a result shows of the page, in an element the index reads but does
-    not index as text (Pagefind's `data-pagefind-ignore` keeps filters and metadata)."""
+    """Filters, in an element the index reads but does not index as text (Pagefind's
+    `data-pagefind-ignore` keeps filters)."""
     return f"<div hidden data-pagefind-ignore>{''.join(spans)}</div>"
 
 
@@ -86,10 +86,10 @@ def _filter(name: str, value: str) -> str:
     return f'<span data-pagefind-filter="{name}:{escape(value)}"></span>'
 
 
-def _post_attributes(post: Post, address: str) -> str:
+def _post_filters(post: Post, address: str) -> list[str]:
     """A post's filters; the search page shows its month and type from them. (Metadata would
     be searched too: every book chapter would be a hit for "book".)"""
-    return _hidden(
+    return [
         *(_filter("topic", topic) for topic in post.topics),
         _filter("type", post.research_type),
         _filter("year", str(post.date.year)),
@@ -98,30 +98,31 @@ def _post_attributes(post: Post, address: str) -> str:
         # from a search's counts of this filter, without fetching each result.
         _filter("summary", address),
         f'<span data-pagefind-sort="date:{post.date.isoformat()}"></span>',
-    )
+    ]
 
 
 def index_attributes(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Mark the page's content for the index, with its tier and filters; or leave the
-    page out of the index (the search page, ablog's collection pages, the general index)."""
+    """Mark the page's content for the index (in `_templates/page.html`), with its tier and
+    filters; or leave the page out of the index (the search page, ablog's collection pages,
+    the general index)."""
     body = context.get("body")
     if not isinstance(body, str) or not isinstance(app.builder, StandaloneHTMLBuilder):
         return
     post = get_domain(app.env).posts.get(pagename)
     docs = app.env.all_docs
+    spans: list[str] = []
     if post is not None:
-        address = app.builder.get_target_uri(pagename)
-        tier, attributes = TIER_SUMMARY, _post_attributes(post, address)
+        tier, spans = TIER_SUMMARY, _post_filters(post, app.builder.get_target_uri(pagename))
     elif pagename.startswith((f"{TOPICS_DIR}/", f"{TYPES_DIR}/")) and pagename not in docs:
-        tier, attributes = TIER_COLLECTION, ""
+        tier = TIER_COLLECTION
     elif pagename in docs:
-        tier, attributes = TIER_PAGE, ""
+        tier = TIER_PAGE
     else:
         return
-    tier_filter = _hidden(_filter("tier", tier))
-    context["body"] = f"<div data-pagefind-body>{tier_filter}{attributes}{body}</div>"
+    context["body"] = _hidden(_filter("tier", tier), *spans) + body
+    context["pprnet_indexed"] = True  # the template marks the page's <article> for the index
 
 
 def search_page_context(
