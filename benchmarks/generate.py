@@ -134,6 +134,13 @@ class Words:
         return rng.choices(self.ranked, cum_weights=self.cum_weights, k=count)
 
 
+def made_up_words() -> Words:
+    """Made-up words ranked as a word list would be, for tests that need none installed."""
+    return Words.zipf(
+        ("".join(w) for w in itertools.product("bdkl", "aeiou", "mnprst", "ao")), "test"
+    )
+
+
 def load_words(path: Path = DICTIONARY) -> Words:
     """The plain lowercase words of a word list (one a line) ranked with Zipf weights; stops
     with MISSING_WORDS if there is no such file."""

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from generate import generate, made_up_words
 
-from support import BuildResult
+from support import BuildResult, sphinx_build
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Without the networking flags Chromium keeps calling home, which this sandbox refuses.
@@ -65,4 +66,15 @@ def payload_url(payload_site: BuildResult) -> Iterator[str]:
     """The payload sweep's site (see tests/ext/test_payloads.py), served."""
     assert payload_site.returncode == 0, payload_site.stderr
     with serve(payload_site.outdir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def large_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A synthetic archive of 130 posts (benchmarks/generate.py, made-up words), served."""
+    root = tmp_path_factory.mktemp("large")
+    site = generate(root / "site", 130, "archive", words=made_up_words())
+    built = sphinx_build(site, root / "out", "-j", "auto")
+    assert built.returncode == 0, built.stderr
+    with serve(built.outdir) as url:
         yield url

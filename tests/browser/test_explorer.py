@@ -317,3 +317,21 @@ def test_the_text_filter_and_the_topics_combine(page: Page, base_url: str) -> No
     expect(page.locator(".pprnet-explorer-status")).to_have_text("Showing 5 of 6 summaries.")
     page.get_by_label("Attachment").check()
     assert shown_titles(page) == ["The Effect of Therapists’ Internalized Models of Relationships"]
+
+
+def test_a_long_list_shows_its_first_fifty_and_more_on_request(
+    page: Page, large_archive: str
+) -> None:
+    open_explorer(page, large_archive)
+    items = page.locator(".pprnet-explorer-item:visible")
+    expect(items).to_have_count(50)
+    expect(page.locator(".pprnet-explorer-status")).to_have_text("Showing 130 of 130 summaries.")
+    page.get_by_role("button", name="Show 50 more of the 80 not listed").click()
+    expect(items).to_have_count(100)
+    more = page.get_by_role("button", name="Show 30 more of the 30 not listed")
+    more.click()
+    expect(items).to_have_count(130)
+    expect(more).to_be_hidden()
+    page.locator(".pprnet-filter-topics input").first.check()  # a new view: its first fifty
+    shown = int(page.locator(".pprnet-explorer-status").inner_text().split()[1])
+    expect(items).to_have_count(min(shown, 50))

@@ -4,14 +4,14 @@ after the benchmark's edits."""
 from __future__ import annotations
 
 import argparse
-import itertools
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from browsing import explorer_figures
-from generate import DICTIONARY, PROJECT, Words, generate, load_words
+from generate import DICTIONARY, PROJECT, generate, load_words, made_up_words
+from playwright.sync_api import Browser
 from run import (
     Flavour,
     check_variant,
@@ -26,7 +26,7 @@ from run import (
 from support import sphinx_build
 
 # Made-up words, so that the tests need no word list installed (CI has none).
-WORDS = Words.zipf(("".join(w) for w in itertools.product("bdkl", "aeiou", "mnprst", "ao")), "test")
+WORDS = made_up_words()
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -159,14 +159,14 @@ def test_the_benchmark_runs_every_scenario_with_a_variant(tmp_path: Path) -> Non
 
 
 @pytest.mark.browser
-def test_the_explorer_is_measured_in_the_browser(tmp_path: Path) -> None:
+def test_the_explorer_is_measured_in_the_browser(tmp_path: Path, browser: Browser) -> None:
     site = generate(tmp_path / "site", 12, "archive", words=WORDS)
     assert sphinx_build(site, tmp_path / "out").returncode == 0
-    figures = explorer_figures(tmp_path / "out/html", list(WORDS.ranked[:6]))
+    figures = explorer_figures(tmp_path / "out/html", list(WORDS.ranked[:6]), browser)
     assert list(figures) == [
         "explorer data (kB gz)",
         "explorer: tick a topic (ms)",
-        "explorer: type, first query (ms)",
-        "explorer: type, later query (ms)",
+        "explorer: type, its data answers (ms)",
+        "explorer: type, whole texts answer (ms)",
     ]
     assert all(value > 0 for value in figures.values())
