@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import subprocess
@@ -107,13 +108,18 @@ def newsletter_build(
 
 
 def addresses_in(outdir: Path) -> dict[str, list[str]]:
-    """E-mail addresses a harvester would find in a built tree: in every text file, entities
-    decoded and tags stripped."""
+    """E-mail addresses a harvester would find in a built tree: in every text file, and in
+    each page's text as the search index keeps it (a compressed fragment, which the search
+    page fetches), entities decoded and tags stripped."""
     found = {}
     for path in outdir.rglob("*"):
-        if path.suffix not in (".html", ".xml", ".json", ".js", ".txt", ".css", ".ris", ".bib"):
+        if path.suffix == ".pf_fragment":
+            raw = gzip.decompress(path.read_bytes()).decode("utf-8")
+        elif path.suffix in (".html", ".xml", ".json", ".js", ".txt", ".css", ".ris", ".bib"):
+            raw = path.read_text(encoding="utf-8")
+        else:
             continue
-        text = unescape(re.sub(r"<[^>]*>", " ", unescape(path.read_text(encoding="utf-8"))))
+        text = unescape(re.sub(r"<[^>]*>", " ", unescape(raw)))
         if addresses := ADDRESS_RE.findall(text):
             found[str(path.relative_to(outdir))] = addresses
     return found
